@@ -1,0 +1,258 @@
+package io.solstice.store.dynamodb;
+
+import io.solstice.event.Interaction;
+import io.solstice.store.StoreException;
+import io.solstice.store.dynamodb.internal.Backoff;
+import io.solstice.store.dynamodb.internal.BatchCalls;
+import io.solstice.store.dynamodb.internal.EventItems;
+import io.solstice.store.dynamodb.internal.SdkErrors;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+
+/**
+ * Interaction events in a DynamoDB table keyed by event id (see {@link Tables} for the design).
+ *
+ * <p>Each event id is stored once: {@link #write} reads which ids of a batch already exist
+ * (BatchGetItem) and writes only the new ones (BatchWriteItem, 25 per call). Two writers racing on
+ * the same new id may both report it accepted; the item is then written twice with the same
+ * content. The SDK client is the caller's and is not closed here.
+ */
+public final class EventStore implements AutoCloseable {
+
+    /** How many BatchGetItem/BatchWriteItem calls one {@link #write} runs at once by default. */
+    public static final int DEFAULT_PARALLELISM = 4;
+
+    private static final Logger LOG = Logger.getLogger(EventStore.class);
+
+    private static final String ID_PROJECTION = "#id";
+
+    private final DynamoDbClient client;
+
+    private final String table;
+
+    private final ExecutorService executor;
+
+    private final BatchCalls batches;
+
+    private final Clock clock;
+
+    /** A store with {@link #DEFAULT_PARALLELISM} concurrent calls per write. */
+    public EventStore(DynamoDbClient client, String table) {
+        this(client, table, DEFAULT_PARALLELISM);
+    }
+
+    /**
+     * @param client the caller's DynamoDB client
+     * @param table the events table's name
+     * @param parallelism how many batch calls one write runs at once, at least 1
+     */
+    public EventStore(DynamoDbClient client, String table, int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException(
+                    "parallelism must be at least 1, got " + parallelism);
+        }
+        this.client = client;
+        this.table = table;
+        this.executor = Executors.newFixedThreadPool(parallelism, EventStore::daemon);
+        this.batches = new BatchCalls(client, table, Backoff.DEFAULT, executor);
+        this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * Stores the events whose ids are new. An id seen earlier in the batch or already in the table
+     * is reported as a duplicate and not written again.
+     *
+     * @return one result per event, in the batch's order
+     * @throws StoreException when DynamoDB fails or keeps throttling; events of chunks written
+     *     before the failure stay stored, so resending the batch is safe
+     */
+    public BatchOutcome write(List<Interaction> events) {
+        Map<String, Interaction> firstById = new LinkedHashMap<>();
+        events.forEach(event -> firstById.putIfAbsent(event.eventId(), event));
+
+        Set<String> existing = existingIds(firstById.keySet());
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Instant now = clock.instant();
+        firstById.values().stream()
+                .filter(event -> !existing.contains(event.eventId()))
+                .forEach(event -> items.add(EventItems.toItem(event, now)));
+
+        batches.putAll(items, EventStore::describe);
+        BatchOutcome outcome = outcome(events, existing);
+        LOG.debugf(
+                "events written table=%s received=%d accepted=%d duplicate=%d",
+                table, events.size(), outcome.accepted(), outcome.duplicates());
+        return outcome;
+    }
+
+    /**
+     * Reads every event with a parallel Scan. The sink is called from {@code segments} threads at
+     * once and must be thread-safe; events arrive in no particular order.
+     *
+     * @param segments how many Scan segments to read in parallel, at least 1
+     * @return how many events were read
+     */
+    public long scanAll(int segments, Consumer<? super Interaction> sink) {
+        if (segments < 1) {
+            throw new IllegalArgumentException("segments must be at least 1, got " + segments);
+        }
+        ExecutorService scanners = Executors.newFixedThreadPool(segments, EventStore::daemon);
+        AtomicLong count = new AtomicLong();
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int segment = 0; segment < segments; segment++) {
+                int current = segment;
+                running.add(scanners.submit(() -> scanSegment(current, segments, sink, count)));
+            }
+            running.forEach(EventStore::await);
+            return count.get();
+        } finally {
+            scanners.shutdownNow();
+        }
+    }
+
+    /**
+     * One shopper's events before a time, newest first, from the {@code byUser} index.
+     *
+     * @param userId the shopper
+     * @param before only events that happened strictly before this instant
+     * @param limit the most events to return, at least 1
+     */
+    public List<Interaction> userHistory(String userId, Instant before, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        List<Interaction> history = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            QueryResponse page = queryHistory(userId, before, limit - history.size(), startKey);
+            page.items().forEach(item -> history.add(EventItems.fromItem(item)));
+            startKey = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null && !startKey.isEmpty() && history.size() < limit);
+        return history;
+    }
+
+    /** Stops the store's threads; the client stays open. */
+    @Override
+    public void close() {
+        executor.shutdown();
+    }
+
+    private Set<String> existingIds(Set<String> ids) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        ids.forEach(id -> keys.add(EventItems.key(id)));
+
+        Set<String> existing = new HashSet<>();
+        batches.getAll(keys, ID_PROJECTION, Map.of(ID_PROJECTION, EventItems.EVENT_ID))
+                .forEach(item -> existing.add(item.get(EventItems.EVENT_ID).s()));
+        return existing;
+    }
+
+    private static BatchOutcome outcome(List<Interaction> events, Set<String> existing) {
+        Set<String> seen = new HashSet<>();
+        List<BatchOutcome.EventResult> results = new ArrayList<>();
+        for (Interaction event : events) {
+            boolean fresh = seen.add(event.eventId()) && !existing.contains(event.eventId());
+            BatchOutcome.Status status =
+                    fresh ? BatchOutcome.Status.ACCEPTED : BatchOutcome.Status.DUPLICATE;
+            results.add(new BatchOutcome.EventResult(event.eventId(), status));
+        }
+        return new BatchOutcome(results);
+    }
+
+    private void scanSegment(
+            int segment, int total, Consumer<? super Interaction> sink, AtomicLong count) {
+        ScanRequest request =
+                ScanRequest.builder()
+                        .tableName(table)
+                        .segment(segment)
+                        .totalSegments(total)
+                        .build();
+        try {
+            for (Map<String, AttributeValue> item : client.scanPaginator(request).items()) {
+                sink.accept(EventItems.fromItem(item));
+                count.incrementAndGet();
+            }
+        } catch (SdkException e) {
+            throw SdkErrors.translate(
+                    e, table, "scan events (segment " + segment + " of " + total + ")");
+        }
+    }
+
+    private QueryResponse queryHistory(
+            String userId, Instant before, int remaining, Map<String, AttributeValue> startKey) {
+        QueryRequest request =
+                QueryRequest.builder()
+                        .tableName(table)
+                        .indexName(EventItems.USER_INDEX)
+                        .keyConditionExpression("#user = :user AND #ts < :before")
+                        .expressionAttributeNames(
+                                Map.of("#user", EventItems.USER_ID, "#ts", EventItems.TS))
+                        .expressionAttributeValues(
+                                Map.of(
+                                        ":user", AttributeValue.fromS(userId),
+                                        ":before",
+                                                AttributeValue.fromN(
+                                                        Long.toString(epochMillis(before)))))
+                        .scanIndexForward(false)
+                        .limit(remaining)
+                        .exclusiveStartKey(startKey)
+                        .build();
+        try {
+            return client.query(request);
+        } catch (SdkException e) {
+            throw SdkErrors.translate(e, table, "read the history of user " + userId);
+        }
+    }
+
+    private static long epochMillis(Instant instant) {
+        try {
+            return instant.toEpochMilli();
+        } catch (ArithmeticException beyondRange) {
+            return instant.isBefore(Instant.EPOCH) ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+    }
+
+    private static String describe(List<Map<String, AttributeValue>> chunk) {
+        String first = chunk.get(0).get(EventItems.EVENT_ID).s();
+        String last = chunk.get(chunk.size() - 1).get(EventItems.EVENT_ID).s();
+        return chunk.size() + " events " + first + (chunk.size() > 1 ? " .. " + last : "");
+    }
+
+    private static void await(Future<?> future) {
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while scanning events", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause
+                    ? cause
+                    : new StoreException("event scan failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static Thread daemon(Runnable runnable) {
+        Thread thread = new Thread(runnable, "event-store");
+        thread.setDaemon(true);
+        return thread;
+    }
+}

@@ -1,0 +1,125 @@
+package io.solstice.store.dynamodb.internal;
+
+import io.solstice.event.Interaction;
+import io.solstice.event.InteractionType;
+import io.solstice.store.StoreException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Maps an {@link Interaction} to and from an item of the events table. */
+public final class EventItems {
+
+    /** Hash key: the storefront's event id. */
+    public static final String EVENT_ID = "eventId";
+
+    public static final String TYPE = "type";
+
+    /** Absent for guests, which keeps them out of the user index. */
+    public static final String USER_ID = "userId";
+
+    public static final String ITEM_ID = "itemId";
+
+    public static final String QUANTITY = "quantity";
+
+    public static final String UNIT_PRICE = "unitPrice";
+
+    /** When the event happened, epoch milliseconds; range key of the user index. */
+    public static final String TS = "ts";
+
+    /** The shopper's local date, yyyy-MM-dd, from the event's own UTC offset. */
+    public static final String LOCAL_DATE = "localDate";
+
+    /** The shopper's UTC offset, e.g. {@code +01:00} or {@code Z}. */
+    public static final String OFFSET = "offset";
+
+    public static final String COUNTRY = "country";
+
+    public static final String ORDER_ID = "orderId";
+
+    /** When the event was written, epoch milliseconds. */
+    public static final String STORED_AT = "storedAt";
+
+    /** The global secondary index on (userId, ts). */
+    public static final String USER_INDEX = "byUser";
+
+    private EventItems() {}
+
+    /** The item for an event; sub-millisecond precision of the time is dropped. */
+    public static Map<String, AttributeValue> toItem(Interaction event, Instant storedAt) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(EVENT_ID, s(event.eventId()));
+        item.put(TYPE, s(event.type().wireName()));
+        putIfPresent(item, USER_ID, event.isGuest() ? null : event.userId());
+        item.put(ITEM_ID, s(event.itemId()));
+        item.put(QUANTITY, n(Integer.toString(event.quantity())));
+        item.put(UNIT_PRICE, n(BigDecimal.valueOf(event.unitPrice()).toPlainString()));
+
+        OffsetDateTime at = event.occurredAt();
+        item.put(TS, n(Long.toString(at.toInstant().toEpochMilli())));
+        item.put(LOCAL_DATE, s(at.toLocalDate().toString()));
+        item.put(OFFSET, s(at.getOffset().getId()));
+        putIfPresent(item, COUNTRY, event.country());
+        putIfPresent(item, ORDER_ID, event.orderId());
+        item.put(STORED_AT, n(Long.toString(storedAt.toEpochMilli())));
+        return item;
+    }
+
+    /**
+     * The event an item holds.
+     *
+     * @throws StoreException naming the event id when an attribute is missing or malformed
+     */
+    public static Interaction fromItem(Map<String, AttributeValue> item) {
+        String eventId = Attributes.string(item, EVENT_ID);
+        try {
+            return new Interaction(
+                    eventId,
+                    type(Attributes.required(item, TYPE).s()),
+                    Attributes.string(item, USER_ID),
+                    Attributes.required(item, ITEM_ID).s(),
+                    Integer.parseInt(Attributes.required(item, QUANTITY).n()),
+                    Double.parseDouble(Attributes.required(item, UNIT_PRICE).n()),
+                    occurredAt(item),
+                    Attributes.string(item, COUNTRY),
+                    Attributes.string(item, ORDER_ID));
+        } catch (RuntimeException e) {
+            throw new StoreException(
+                    "stored event " + eventId + " is malformed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The key of the event with this id. */
+    public static Map<String, AttributeValue> key(String eventId) {
+        return Map.of(EVENT_ID, s(eventId));
+    }
+
+    private static OffsetDateTime occurredAt(Map<String, AttributeValue> item) {
+        long millis = Long.parseLong(Attributes.required(item, TS).n());
+        ZoneOffset offset = ZoneOffset.of(Attributes.required(item, OFFSET).s());
+        return OffsetDateTime.ofInstant(Instant.ofEpochMilli(millis), offset);
+    }
+
+    private static InteractionType type(String wireName) {
+        return InteractionType.fromWireName(wireName)
+                .orElseThrow(() -> new IllegalArgumentException("unknown type " + wireName));
+    }
+
+    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) {
+            item.put(name, s(value));
+        }
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(String value) {
+        return AttributeValue.fromN(value);
+    }
+}

@@ -1,0 +1,95 @@
+package io.solstice.store.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.solstice.event.CatalogItem;
+import io.solstice.local.LocalDynamoDb;
+import io.solstice.store.StandIns;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+class CatalogStoreTest {
+
+    private static LocalDynamoDb dynamo;
+
+    private static DynamoDbClient client;
+
+    private CatalogStore store;
+
+    @BeforeAll
+    static void startDynamo() {
+        dynamo = LocalDynamoDb.start();
+        client = StandIns.dynamoDbClient(dynamo);
+    }
+
+    @AfterAll
+    static void stopDynamo() {
+        client.close();
+        dynamo.close();
+    }
+
+    @BeforeEach
+    void createTable() {
+        String table = "catalog-" + UUID.randomUUID();
+        Tables.createCatalogTableIfMissing(client, table);
+        Tables.createCatalogTableIfMissing(client, table);
+        store = new CatalogStore(client, table);
+    }
+
+    @Test
+    void upsertedItemsComeBackByIdAndFromTheScan() {
+        // given
+        CatalogItem heart =
+                new CatalogItem(
+                        "85123A", "Heart holder", "White hanging heart", "home", 2.55, true);
+        CatalogItem unknownPrice =
+                new CatalogItem("22752", "Lantern", null, null, Double.NaN, false);
+
+        // when
+        int written = store.upsert(List.of(heart, unknownPrice));
+
+        // then
+        assertThat(written).isEqualTo(2);
+        assertThat(store.getAll(List.of("22752", "missing", "85123A")))
+                .containsExactly(Map.entry("22752", unknownPrice), Map.entry("85123A", heart));
+        assertThat(store.scanAll()).containsExactlyInAnyOrder(heart, unknownPrice);
+    }
+
+    @Test
+    void theLastVersionOfAnItemWins() {
+        // given
+        store.upsert(List.of(new CatalogItem("A1", "Old", null, null, 1.0, true)));
+        CatalogItem newer = new CatalogItem("A1", "New", null, null, 2.0, false);
+
+        // when
+        store.upsert(List.of(new CatalogItem("A1", "Middle", null, null, 1.5, true), newer));
+
+        // then
+        assertThat(store.scanAll()).containsExactly(newer);
+    }
+
+    @Test
+    void manyItemsAreReadInSeveralBatchGetCalls() {
+        // given
+        List<CatalogItem> items = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 230; i++) {
+            items.add(new CatalogItem("I" + i, "Item " + i, null, "c", i, true));
+            ids.add("I" + i);
+        }
+        store.upsert(items);
+
+        // when
+        Map<String, CatalogItem> found = store.getAll(ids);
+
+        // then
+        assertThat(found.values()).containsExactlyElementsOf(items);
+    }
+}
