@@ -1,8 +1,11 @@
 package io.solstice.feature;
 
 import io.solstice.history.PurchaseLog;
+import io.solstice.history.Vocabulary;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.IntStream;
 
 /**
  * Each user's past items with an exponentially time-decayed weight, as of a reference date: the
@@ -15,8 +18,8 @@ import java.util.Arrays;
  * the sum over its purchases; a purchase on or after the reference date is an error.
  *
  * <p>Alongside the weight: the item's last purchase day, the number of distinct days and of lines
- * it was bought on. {@link #items(int)} orders a user's items by weight, ties to the later last
- * purchase, then to the lower item index.
+ * it was bought on. {@link #items(int)} orders a user's items by weight, ties to the lower item id
+ * in string order (many items tie: every line of a one-off order has the same weight).
  *
  * <p>User and item indexes are those of the log's shared vocabularies. Immutable and thread-safe.
  */
@@ -169,6 +172,7 @@ public final class DecayedHistory {
         private int[] days;
         private int[] lines;
         private int[] ranked;
+        private int[] idOrder;
 
         Builder(PurchaseLog history, LocalDate asOf, double halfLifeDays, DecayUnit unit) {
             this.history = history;
@@ -244,6 +248,7 @@ public final class DecayedHistory {
         }
 
         private void rankWithinUsers() {
+            idOrder = idOrder(history);
             ranked = new int[item.length];
             for (int user = 0; user + 1 < start.length; user++) {
                 int from = start[user];
@@ -252,20 +257,35 @@ public final class DecayedHistory {
                 for (int i = 0; i < slots.length; i++) {
                     slots[i] = from + i;
                 }
-                Arrays.sort(slots, this::byWeightThenRecency);
+                Arrays.sort(slots, this::byWeightThenId);
                 for (int i = 0; i < slots.length; i++) {
                     ranked[from + i] = item[slots[i]];
                 }
             }
         }
 
-        private int byWeightThenRecency(Integer a, Integer b) {
+        private int byWeightThenId(Integer a, Integer b) {
             int byWeight = Double.compare(weight[b], weight[a]);
             if (byWeight != 0) {
                 return byWeight;
             }
-            int byRecency = Integer.compare(lastDay[b], lastDay[a]);
-            return byRecency != 0 ? byRecency : Integer.compare(item[a], item[b]);
+            return Integer.compare(idOrder[item[a]], idOrder[item[b]]);
+        }
+
+        /** For each item index, its position in the string order of item ids. */
+        private static int[] idOrder(PurchaseLog history) {
+            Vocabulary items = history.items();
+            int[] byId =
+                    IntStream.range(0, items.size())
+                            .boxed()
+                            .sorted(Comparator.comparing(items::nameOf))
+                            .mapToInt(Integer::intValue)
+                            .toArray();
+            int[] order = new int[byId.length];
+            for (int position = 0; position < byId.length; position++) {
+                order[byId[position]] = position;
+            }
+            return order;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.solstice.feature;
 
 import io.solstice.history.PurchaseLog;
+import io.solstice.history.Vocabulary;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.stream.IntStream;
@@ -19,10 +20,10 @@ public final class ItemPopularity {
     private final int[] lines;
     private final int[] ranking;
 
-    private ItemPopularity(int[] buyers, int[] lines) {
+    private ItemPopularity(int[] buyers, int[] lines, Vocabulary items) {
         this.buyers = buyers;
         this.lines = lines;
-        this.ranking = rank(buyers, lines);
+        this.ranking = rank(buyers, items);
     }
 
     /** Distinct buyers of each item over every purchase in {@code log}. */
@@ -40,7 +41,7 @@ public final class ItemPopularity {
                 buyers[sets.item(user, i)]++;
             }
         }
-        return new ItemPopularity(buyers, lines);
+        return new ItemPopularity(buyers, lines, log.items());
     }
 
     /**
@@ -76,14 +77,13 @@ public final class ItemPopularity {
         return ranking.length;
     }
 
-    private static int[] rank(int[] buyers, int[] lines) {
+    private static int[] rank(int[] buyers, Vocabulary items) {
         return IntStream.range(0, buyers.length)
                 .filter(item -> buyers[item] > 0)
                 .boxed()
                 .sorted(
                         Comparator.<Integer>comparingInt(item -> -buyers[item])
-                                .thenComparingInt(item -> -lines[item])
-                                .thenComparingInt(item -> item))
+                                .thenComparing(items::nameOf))
                 .mapToInt(Integer::intValue)
                 .toArray();
     }
