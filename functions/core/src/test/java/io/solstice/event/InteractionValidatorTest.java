@@ -1,0 +1,172 @@
+package io.solstice.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.OffsetDateTime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class InteractionValidatorTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final String VALID =
+            """
+            {"eventId":"536365-1","type":"purchase","userId":"17850","itemId":"85123A",
+             "quantity":6,"unitPrice":2.55,"timestamp":"2010-12-01T08:26:00+00:00",
+             "country":"United Kingdom","orderId":"536365"}
+            """;
+
+    @Test
+    void aCompleteEventBecomesAnInteraction() {
+        // when
+        Validated<Interaction> result = InteractionValidator.validate(json(VALID), "events[0]");
+
+        // then
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.value())
+                .isEqualTo(
+                        new Interaction(
+                                "536365-1",
+                                InteractionType.PURCHASE,
+                                "17850",
+                                "85123A",
+                                6,
+                                2.55,
+                                OffsetDateTime.parse("2010-12-01T08:26:00Z"),
+                                "United Kingdom",
+                                "536365"));
+    }
+
+    @Test
+    void aGuestEventWithoutOptionalFieldsIsValid() {
+        // given
+        ObjectNode event = json(VALID);
+        event.remove(java.util.List.of("userId", "country", "orderId"));
+
+        // when
+        Validated<Interaction> result = InteractionValidator.validate(event, "events[0]");
+
+        // then
+        assertThat(result.isValid()).isTrue();
+        assertThat(result.value().isGuest()).isTrue();
+    }
+
+    @Test
+    void anEmptyUserIdMeansAGuest() {
+        // given
+        ObjectNode event = object(VALID).put("userId", "");
+
+        // when / then
+        assertThat(InteractionValidator.validate(event, "events[0]").value().userId()).isNull();
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "timestamp | \"2011-06-15\" | events[3].timestamp: expected ISO-8601 date-time with offset such as 2011-06-15T09:30:00+01:00, got \"2011-06-15\"",
+                "timestamp | \"2011-06-15T09:30:00\" | events[3].timestamp: expected ISO-8601 date-time with offset such as 2011-06-15T09:30:00+01:00, got \"2011-06-15T09:30:00\"",
+                "quantity | 1.5 | events[3].quantity: expected an integer from -1000000 to 1000000, got 1.5",
+                "quantity | 1000001 | events[3].quantity: expected an integer from -1000000 to 1000000, got 1000001",
+                "quantity | \"6\" | events[3].quantity: expected an integer from -1000000 to 1000000, got \"6\"",
+                "unitPrice | -0.01 | events[3].unitPrice: expected a number from 0 to 1000000, got -0.01",
+                "unitPrice | 1e300 | events[3].unitPrice: expected a number from 0 to 1000000, got 1.0E300",
+                "unitPrice | null | events[3].unitPrice: expected a number from 0 to 1000000, got null",
+                "type | \"refund\" | events[3].type: expected one of view, add_to_cart, purchase, return, got \"refund\"",
+                "eventId | \"\" | events[3].eventId: expected a string of 1-128 characters without control characters, got \"\"",
+                "eventId | 42 | events[3].eventId: expected a string of 1-128 characters without control characters, got 42",
+                "itemId | \"a\\u0000b\" | events[3].itemId: expected a string of 1-128 characters without control characters, got \"a\\u0000b\"",
+                "userId | [1] | events[3].userId: expected a string of 1-128 characters without control characters, got an array of 1",
+                "userID | \"17850\" | events[3].userID: expected one of the fields eventId, type, userId, itemId, quantity, unitPrice, timestamp, country, orderId, got an unknown field",
+            })
+    void aBadFieldIsNamedWithWhatWasExpectedAndWhatArrived(
+            String field, String value, String message) {
+        // given
+        ObjectNode event = json(VALID);
+        event.set(field, json(value));
+
+        // when
+        Validated<Interaction> result = InteractionValidator.validate(event, "events[3]");
+
+        // then
+        assertThat(result.isValid()).isFalse();
+        assertThat(result.errors()).extracting(FieldError::message).containsExactly(message);
+    }
+
+    @Test
+    void aMissingRequiredFieldIsReportedAsNothing() {
+        // given
+        ObjectNode event = json(VALID);
+        event.remove("eventId");
+
+        // when
+        Validated<Interaction> result = InteractionValidator.validate(event, "events[0]");
+
+        // then
+        assertThat(result.errors())
+                .extracting(FieldError::message)
+                .containsExactly(
+                        "events[0].eventId: expected a string of 1-128 characters without control"
+                                + " characters, got nothing");
+    }
+
+    @Test
+    void everyBadFieldOfOneEventIsReported() {
+        // given
+        JsonNode event = json("{\"eventId\":\"e1\",\"type\":\"view\",\"itemId\":\"i\"}");
+
+        // when
+        Validated<Interaction> result = InteractionValidator.validate(event, "events[0]");
+
+        // then
+        assertThat(result.errors())
+                .extracting(FieldError::field)
+                .containsExactly(
+                        "events[0].quantity", "events[0].unitPrice", "events[0].timestamp");
+    }
+
+    @Test
+    void aLongIdIsShownShortened() {
+        // given
+        ObjectNode event = object(VALID).put("eventId", "x".repeat(200));
+
+        // when
+        FieldError error = InteractionValidator.validate(event, "events[0]").errors().get(0);
+
+        // then
+        assertThat(error.got()).startsWith("\"xxxx").endsWith("...\" (200 characters)");
+    }
+
+    @Test
+    void aNonObjectEventIsOneError() {
+        // when
+        Validated<Interaction> result = InteractionValidator.validate(json("42"), "events[1]");
+
+        // then
+        assertThat(result.errors())
+                .singleElement()
+                .satisfies(
+                        e -> {
+                            assertThat(e.field()).isEqualTo("events[1]");
+                            assertThat(e.got()).isEqualTo("42");
+                        });
+    }
+
+    private static ObjectNode object(String text) {
+        return json(text);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends JsonNode> T json(String text) {
+        try {
+            return (T) JSON.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(text, e);
+        }
+    }
+}
