@@ -13,52 +13,95 @@ import io.solstice.history.PurchaseLog;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Runs the five baselines of {@code EVALUATION.md} on a transactions file and prints their tables.
  *
- * <p>Usage: {@code EvaluateBaselines <transactions.csv[.gz]> [output-directory]}. The file is read
- * with the Online Retail {@link ColumnMapping}, cleaned with {@link CleaningPolicy#defaults()} and
- * evaluated with {@link EvaluationSettings#publicProtocol}; ranked lists go to the output directory
- * ({@code target/evaluation} by default).
+ * <pre>
+ * EvaluateBaselines &lt;transactions.csv[.gz]&gt; [--option=value ...]
+ *   --output=DIR               ranked-list files (default target/evaluation)
+ *   --cutoffs=DATE,DATE,...    cutoff dates, ISO (default: the six of the public protocol)
+ *   --window-days=N            test window length in days (default 28)
+ *   --k=K,K,...                list lengths to report (default 20,10)
+ *   --column.FIELD=NAME        read FIELD (orderId, itemId, description, quantity, timestamp,
+ *                              unitPrice, userId, country) from column NAME; empty NAME: absent
+ *   --timestamp-pattern=P      java.time pattern of the timestamp column (yyyy-MM-dd HH:mm:ss)
+ *   --zone=ZONE                zone the timestamps are local to (Europe/London)
+ * </pre>
+ *
+ * The column defaults are those of the Online Retail file ({@link ColumnMapping#onlineRetail()});
+ * purchases are cleaned with {@link CleaningPolicy#defaults()}.
  */
 public final class EvaluateBaselines {
+
+    private static final Logger LOG = Logger.getLogger(EvaluateBaselines.class);
 
     private EvaluateBaselines() {}
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 1) {
+        if (args.length < 1 || args[0].startsWith("--")) {
             System.err.println(
-                    "Usage: EvaluateBaselines <transactions.csv[.gz]> [output-directory]");
+                    "Usage: EvaluateBaselines <transactions.csv[.gz]> [--output=DIR]"
+                            + " [--cutoffs=DATE,...] [--window-days=N] [--k=K,...]"
+                            + " [--column.FIELD=NAME] [--timestamp-pattern=P] [--zone=ZONE]");
             System.exit(2);
         }
-        Path output = Path.of(args.length > 1 ? args[1] : "target/evaluation");
-        List<EvaluationReport> reports = run(Path.of(args[0]), output, System.out);
+        Options options = Options.parse(Arrays.asList(args).subList(1, args.length));
+        List<EvaluationReport> reports =
+                run(Path.of(args[0]), options.mapping, options.settings, System.out);
         System.out.println(ReportTable.comparison(reports));
     }
 
-    /** Reads, cleans and evaluates; prints each method's per-cutoff table to {@code out}. */
+    /**
+     * The public protocol on an Online Retail file: prints each method's per-cutoff table to {@code
+     * out} and returns the reports.
+     */
     public static List<EvaluationReport> run(Path transactions, Path output, PrintStream out)
             throws IOException {
+        return run(
+                transactions,
+                ColumnMapping.onlineRetail(),
+                EvaluationSettings.publicProtocol(output),
+                out);
+    }
+
+    /** Reads, cleans and evaluates; prints each method's per-cutoff table to {@code out}. */
+    public static List<EvaluationReport> run(
+            Path transactions, ColumnMapping mapping, EvaluationSettings settings, PrintStream out)
+            throws IOException {
         long started = System.nanoTime();
-        PurchaseLog log = load(transactions);
-        Evaluation evaluation = new Evaluation(log, EvaluationSettings.publicProtocol(output));
+        PurchaseLog log = load(transactions, mapping);
+        Evaluation evaluation = new Evaluation(log, settings);
         List<EvaluationReport> reports = evaluation.evaluateAll(baselines());
         for (EvaluationReport report : reports) {
             out.println(report.table());
             out.println("ranked lists: " + report.rankedLists());
+            out.println();
         }
-        out.printf("total seconds: %.1f%n", (System.nanoTime() - started) / 1e9);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        LOG.infov("Evaluated baselines=5 seconds={0}", Math.round(seconds * 10) / 10.0);
         return reports;
     }
 
     /** Reads and cleans an Online Retail transactions file into a purchase log. */
     public static PurchaseLog load(Path transactions) throws IOException {
-        TransactionsCsv csv = new TransactionsCsv(ColumnMapping.onlineRetail());
-        TransactionsCsv.Contents contents = csv.readAll(transactions);
-        PurchaseCleaner cleaner = new PurchaseCleaner(CleaningPolicy.defaults());
-        return PurchaseLog.of(cleaner.clean(contents.interactions()).purchases());
+        return load(transactions, ColumnMapping.onlineRetail());
+    }
+
+    /** Reads and cleans a transactions file into a purchase log. */
+    public static PurchaseLog load(Path transactions, ColumnMapping mapping) throws IOException {
+        TransactionsCsv.Contents contents = new TransactionsCsv(mapping).readAll(transactions);
+        PurchaseCleaner.Result clean =
+                new PurchaseCleaner(CleaningPolicy.defaults()).clean(contents.interactions());
+        LOG.infov(
+                "Cleaned purchases seen={0} kept={1}",
+                clean.report().seen(), clean.report().kept());
+        return PurchaseLog.of(clean.purchases());
     }
 
     /** The five baselines, in the order of {@code EVALUATION.md}. */
@@ -70,5 +113,72 @@ public final class EvaluateBaselines {
                 new UserHistoryThenPopularity(settings),
                 ItemKnn.fromHistory(settings),
                 ItemKnn.historyFirst(settings));
+    }
+
+    /** The command-line options after the file name. */
+    private static final class Options {
+        private ColumnMapping mapping = ColumnMapping.onlineRetail();
+        private EvaluationSettings settings =
+                EvaluationSettings.publicProtocol(Path.of("target/evaluation"));
+
+        static Options parse(List<String> args) {
+            Options options = new Options();
+            for (String arg : args) {
+                int equals = arg.indexOf('=');
+                if (!arg.startsWith("--") || equals < 0) {
+                    throw new IllegalArgumentException(
+                            "Expected options as --name=value, found '" + arg + "'");
+                }
+                options.apply(arg.substring(2, equals), arg.substring(equals + 1));
+            }
+            return options;
+        }
+
+        private void apply(String name, String value) {
+            if (name.startsWith("column.")) {
+                mapping = mapping.withColumn(name.substring("column.".length()), value);
+                return;
+            }
+            switch (name) {
+                case "output" -> settings = withOutput(Path.of(value));
+                case "cutoffs" -> settings = settings.withCutoffs(dates(value));
+                case "window-days" -> settings = settings.withWindowDays(integer(name, value));
+                case "k" -> settings = settings.withKs(integers(name, value));
+                case "timestamp-pattern" -> mapping = mapping.withTimestampPattern(value);
+                case "zone" -> mapping = mapping.withZone(ZoneId.of(value));
+                default ->
+                        throw new IllegalArgumentException(
+                                "Unknown option --"
+                                        + name
+                                        + "; expected output, cutoffs, window-days, k, column.FIELD,"
+                                        + " timestamp-pattern or zone");
+            }
+        }
+
+        private EvaluationSettings withOutput(Path output) {
+            return new EvaluationSettings(
+                    settings.cutoffs(),
+                    settings.windowDays(),
+                    settings.ks(),
+                    output,
+                    settings.outOfSeason());
+        }
+
+        private static List<LocalDate> dates(String value) {
+            return Arrays.stream(value.split(",")).map(String::trim).map(LocalDate::parse).toList();
+        }
+
+        private static List<Integer> integers(String name, String value) {
+            return Arrays.stream(value.split(",")).map(v -> integer(name, v)).toList();
+        }
+
+        private static int integer(String name, String value) {
+            try {
+                return Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(
+                        "Option --" + name + " expects whole numbers, found '" + value + "'", e);
+            }
+        }
     }
 }

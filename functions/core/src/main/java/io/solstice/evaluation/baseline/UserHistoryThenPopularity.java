@@ -8,8 +8,11 @@ import java.time.LocalDate;
 
 /**
  * The re-order baseline: the user's own past items, highest time-decayed weight first (see {@link
- * DecayedHistory}; a purchase {@code age} days before the cutoff weighs {@code 2^(-age / 60)}),
- * then the recent-popularity list of {@link RecentPopularity} for the remaining places.
+ * DecayedHistory}; a purchase line {@code age} days before the cutoff weighs {@code 2^(-age / 60)};
+ * ties to the lower item id), then the recent-popularity list of {@link RecentPopularity} for the
+ * remaining places. A frequency-recency ranking in the spirit of the "repeat buying" baselines of
+ * next-basket recommendation (e.g. Hu et al. 2020, "Modeling personalized item frequency
+ * information for next-basket recommendation"). See {@link BaselineSettings#protocol()}.
  */
 public final class UserHistoryThenPopularity implements Recommender {
 

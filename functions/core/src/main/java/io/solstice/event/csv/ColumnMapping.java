@@ -66,6 +66,134 @@ public record ColumnMapping(
                 ZoneId.of("Europe/London"));
     }
 
+    /** The field names {@link #withColumn} accepts, in record order. */
+    public static final List<String> FIELDS =
+            List.of(
+                    "orderId",
+                    "itemId",
+                    "description",
+                    "quantity",
+                    "timestamp",
+                    "unitPrice",
+                    "userId",
+                    "country");
+
+    /**
+     * The same mapping with one field read from another column.
+     *
+     * @param field one of {@link #FIELDS}, e.g. {@code userId}
+     * @param column the header name of the column; empty or {@code null} when the file has none
+     *     (allowed for the optional fields only)
+     * @throws IllegalArgumentException when {@code field} is not a known field
+     */
+    public ColumnMapping withColumn(String field, String column) {
+        String name = column == null || column.isBlank() ? null : column;
+        return switch (field) {
+            case "orderId" ->
+                    new ColumnMapping(
+                            name,
+                            itemId,
+                            description,
+                            quantity,
+                            timestamp,
+                            unitPrice,
+                            userId,
+                            country,
+                            timestampPattern,
+                            zone);
+            case "itemId" ->
+                    new ColumnMapping(
+                            orderId,
+                            name,
+                            description,
+                            quantity,
+                            timestamp,
+                            unitPrice,
+                            userId,
+                            country,
+                            timestampPattern,
+                            zone);
+            case "description" ->
+                    new ColumnMapping(
+                            orderId,
+                            itemId,
+                            name,
+                            quantity,
+                            timestamp,
+                            unitPrice,
+                            userId,
+                            country,
+                            timestampPattern,
+                            zone);
+            case "quantity" ->
+                    new ColumnMapping(
+                            orderId,
+                            itemId,
+                            description,
+                            name,
+                            timestamp,
+                            unitPrice,
+                            userId,
+                            country,
+                            timestampPattern,
+                            zone);
+            case "timestamp" ->
+                    new ColumnMapping(
+                            orderId,
+                            itemId,
+                            description,
+                            quantity,
+                            name,
+                            unitPrice,
+                            userId,
+                            country,
+                            timestampPattern,
+                            zone);
+            case "unitPrice" ->
+                    new ColumnMapping(
+                            orderId,
+                            itemId,
+                            description,
+                            quantity,
+                            timestamp,
+                            name,
+                            userId,
+                            country,
+                            timestampPattern,
+                            zone);
+            case "userId" ->
+                    new ColumnMapping(
+                            orderId,
+                            itemId,
+                            description,
+                            quantity,
+                            timestamp,
+                            unitPrice,
+                            name,
+                            country,
+                            timestampPattern,
+                            zone);
+            case "country" ->
+                    new ColumnMapping(
+                            orderId,
+                            itemId,
+                            description,
+                            quantity,
+                            timestamp,
+                            unitPrice,
+                            userId,
+                            name,
+                            timestampPattern,
+                            zone);
+            default ->
+                    throw new IllegalArgumentException(
+                            "Unknown column mapping field '"
+                                    + field
+                                    + "'; expected one of "
+                                    + FIELDS);
+        };
+    }
+
     /** The same mapping with timestamps read in another zone. */
     public ColumnMapping withZone(ZoneId otherZone) {
         return new ColumnMapping(

@@ -170,4 +170,16 @@ class TransactionsCsvTest {
                             assertThat(event.country()).isNull();
                         });
     }
+
+    @Test
+    void givenFieldOverride_whenMapped_thenOnlyThatColumnChanges() {
+        ColumnMapping mapping = ColumnMapping.onlineRetail().withColumn("userId", "Customer");
+
+        assertThat(mapping.userId()).isEqualTo("Customer");
+        assertThat(mapping.orderId()).isEqualTo("InvoiceNo");
+        assertThat(mapping.withColumn("country", "").country()).isNull();
+        assertThatThrownBy(() -> mapping.withColumn("sku", "x"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("orderId");
+    }
 }
