@@ -54,9 +54,11 @@ public final class ItemSimilarity {
         for (int user = 0; user < sets.userCount(); user++) {
             countPairs(sets, user, itemCount, counts, buyers);
         }
+        mirrorUpperTriangle(counts, itemCount);
         return fromCounts(counts, buyers);
     }
 
+    /** Counts each pair once, in the row of its lower item: sequential writes along a row. */
     private static void countPairs(
             UserItemSets sets, int user, int itemCount, int[] counts, int[] buyers) {
         int size = sets.size(user);
@@ -65,9 +67,15 @@ public final class ItemSimilarity {
             buyers[first]++;
             int row = first * itemCount;
             for (int b = a + 1; b < size; b++) {
-                int second = sets.item(user, b);
-                counts[row + second]++;
-                counts[second * itemCount + first]++;
+                counts[row + sets.item(user, b)]++;
+            }
+        }
+    }
+
+    private static void mirrorUpperTriangle(int[] counts, int itemCount) {
+        for (int i = 0; i < itemCount; i++) {
+            for (int j = i + 1; j < itemCount; j++) {
+                counts[j * itemCount + i] = counts[i * itemCount + j];
             }
         }
     }
