@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A Lambda function's answer to an API Gateway HTTP API (payload 2.0) event, as returned by {@link
@@ -37,6 +38,14 @@ public record HttpApiResponse(int statusCode, Map<String, String> headers, Strin
                 .fields()
                 .forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
         return new HttpApiResponse(node.get("statusCode").asInt(), headers, body(node));
+    }
+
+    /** A header's value, looked up ignoring case. */
+    public Optional<String> header(String name) {
+        return headers.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .findFirst();
     }
 
     /** The body parsed as JSON. */

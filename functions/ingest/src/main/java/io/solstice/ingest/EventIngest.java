@@ -1,0 +1,118 @@
+package io.solstice.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.solstice.event.BatchEnvelope;
+import io.solstice.event.Interaction;
+import io.solstice.event.InteractionValidator;
+import io.solstice.event.Validated;
+import io.solstice.store.dynamodb.BatchOutcome;
+import io.solstice.store.dynamodb.EventStore;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Handles a {@code POST /events} body: checks each event on its own, stores the valid ones (an id
+ * already stored is a duplicate, not an error) and reports per event. One bad event never sinks the
+ * batch.
+ */
+public final class EventIngest {
+
+    private static final Logger LOG = Logger.getLogger(EventIngest.class);
+
+    private final EventStore store;
+
+    /**
+     * @param store where valid events go
+     */
+    public EventIngest(EventStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Ingests one request body.
+     *
+     * @param body the parsed JSON body, or {@code null} when the request had none
+     */
+    public IngestOutcome ingest(JsonNode body) {
+        long start = System.nanoTime();
+        Validated<List<JsonNode>> envelope =
+                BatchEnvelope.records(body, "events", InteractionValidator.MAX_EVENTS);
+        if (!envelope.isValid()) {
+            LOG.infof(
+                    "ingest batch unreadable kind=events error=%s",
+                    envelope.errors().get(0).message());
+            String error = "the body is not a batch of events";
+            return new IngestOutcome(
+                    IngestOutcome.BAD_REQUEST, IngestResponse.unreadable(error, envelope.errors()));
+        }
+
+        List<JsonNode> records = envelope.value();
+        List<Validated<Interaction>> checked = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            checked.add(InteractionValidator.validate(records.get(i), "events[" + i + "]"));
+        }
+
+        List<Interaction> valid =
+                checked.stream().filter(Validated::isValid).map(Validated::value).toList();
+        BatchOutcome stored = valid.isEmpty() ? new BatchOutcome(List.of()) : store.write(valid);
+        IngestOutcome outcome = respond(records, checked, stored);
+        log(outcome.body(), start);
+        return outcome;
+    }
+
+    private static IngestOutcome respond(
+            List<JsonNode> records, List<Validated<Interaction>> checked, BatchOutcome stored) {
+        List<RecordResult> results = new ArrayList<>();
+        int next = 0;
+        for (int i = 0; i < checked.size(); i++) {
+            Validated<Interaction> event = checked.get(i);
+            results.add(
+                    event.isValid()
+                            ? stored(i, stored.results().get(next++))
+                            : rejected(i, records.get(i), event));
+        }
+
+        int accepted = (int) stored.accepted();
+        int duplicate = (int) stored.duplicates();
+        int rejected = checked.size() - accepted - duplicate;
+        int status = IngestOutcome.statusFor(accepted + duplicate, rejected);
+        String error = status == IngestOutcome.BAD_REQUEST ? "every event was rejected" : null;
+        return new IngestOutcome(
+                status,
+                new IngestResponse(
+                        checked.size(), accepted, duplicate, rejected, error, null, results));
+    }
+
+    private static RecordResult stored(int index, BatchOutcome.EventResult result) {
+        String status =
+                result.status() == BatchOutcome.Status.ACCEPTED
+                        ? RecordResult.ACCEPTED
+                        : RecordResult.DUPLICATE;
+        return new RecordResult(index, result.eventId(), null, status, null);
+    }
+
+    private static RecordResult rejected(int index, JsonNode record, Validated<Interaction> event) {
+        JsonNode id = record.path("eventId");
+        List<FieldErrorBody> errors = event.errors().stream().map(FieldErrorBody::of).toList();
+        return new RecordResult(
+                index, id.isTextual() ? id.textValue() : null, null, RecordResult.REJECTED, errors);
+    }
+
+    private static void log(IngestResponse body, long start) {
+        LOG.infof(
+                "ingest batch kind=events received=%d accepted=%d duplicate=%d rejected=%d durationMs=%d",
+                body.received(),
+                body.accepted(),
+                body.duplicate(),
+                body.rejected(),
+                (System.nanoTime() - start) / 1_000_000);
+        body.results().stream()
+                .filter(r -> r.errors() != null)
+                .forEach(
+                        r ->
+                                LOG.debugf(
+                                        "event rejected index=%d eventId=%s errors=%s",
+                                        r.index(), r.eventId(), r.errors()));
+    }
+}

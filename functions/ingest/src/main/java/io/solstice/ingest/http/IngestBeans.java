@@ -1,0 +1,45 @@
+package io.solstice.ingest.http;
+
+import io.solstice.ingest.CatalogIngest;
+import io.solstice.ingest.EventIngest;
+import io.solstice.ingest.IngestConfig;
+import io.solstice.store.dynamodb.CatalogStore;
+import io.solstice.store.dynamodb.EventStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Wires the stores and ingest handlers to the Quarkus-managed DynamoDB client and the config. */
+@ApplicationScoped
+public class IngestBeans {
+
+    @Produces
+    @Singleton
+    EventStore eventStore(DynamoDbClient client, IngestConfig config) {
+        return new EventStore(client, config.eventsTable(), config.writeParallelism());
+    }
+
+    void closeEventStore(@Disposes EventStore store) {
+        store.close();
+    }
+
+    @Produces
+    @Singleton
+    CatalogStore catalogStore(DynamoDbClient client, IngestConfig config) {
+        return new CatalogStore(client, config.catalogTable());
+    }
+
+    @Produces
+    @Singleton
+    EventIngest eventIngest(EventStore store) {
+        return new EventIngest(store);
+    }
+
+    @Produces
+    @Singleton
+    CatalogIngest catalogIngest(CatalogStore store) {
+        return new CatalogIngest(store);
+    }
+}

@@ -1,0 +1,52 @@
+package io.solstice.ingest.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.funqy.Funq;
+import io.solstice.ingest.CatalogIngest;
+import io.solstice.ingest.EventIngest;
+import io.solstice.ingest.IngestResponse;
+import jakarta.inject.Inject;
+
+/**
+ * The ingest API as Funqy functions, served over HTTP and, in Lambda, behind an API Gateway HTTP
+ * API (payload 2.0): {@code POST /events} and {@code POST /catalog}. The body is taken as a JSON
+ * tree so that every field problem is reported by our validators rather than by data binding.
+ */
+public class IngestFunctions {
+
+    private final EventIngest events;
+
+    private final CatalogIngest catalog;
+
+    private final ResponseStatus status;
+
+    @Inject
+    IngestFunctions(EventIngest events, CatalogIngest catalog, ResponseStatus status) {
+        this.events = events;
+        this.catalog = catalog;
+        this.status = status;
+    }
+
+    /**
+     * Stores a batch of interaction events: {@code {"events":[{eventId, type, userId, itemId,
+     * quantity, unitPrice, timestamp, country, orderId}, ...]}}, at most 500.
+     *
+     * @return per event accepted, duplicate or rejected with errors, and totals; the HTTP status is
+     *     200, 207 (some rejected) or 400 (none usable)
+     */
+    @Funq("events")
+    public IngestResponse events(JsonNode body) {
+        return status.apply(events.ingest(body));
+    }
+
+    /**
+     * Inserts or replaces catalogue items: {@code {"items":[{itemId, title, description, category,
+     * price, inStock}, ...]}}, at most 500.
+     *
+     * @return per item accepted or rejected with errors, and totals; status as for events
+     */
+    @Funq("catalog")
+    public IngestResponse catalog(JsonNode body) {
+        return status.apply(catalog.ingest(body));
+    }
+}

@@ -1,0 +1,151 @@
+package io.solstice.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.solstice.event.Interaction;
+import io.solstice.event.InteractionType;
+import io.solstice.local.HttpApiEvent;
+import io.solstice.local.HttpApiResponse;
+import io.solstice.store.dynamodb.EventStore;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Behaviour of POST /events through the API Gateway path, checked against the table. */
+@QuarkusTest
+class IngestRoundTripTest {
+
+    @Inject EventStore events;
+
+    @Inject DynamoDbClient dynamo;
+
+    @Test
+    void anAcceptedEventIsStoredWithEveryField() {
+        // given
+        String body =
+                """
+                {"events":[{"eventId":"rt-1","type":"add_to_cart","userId":"rt-user","itemId":"84029E",
+                 "quantity":3,"unitPrice":3.39,"timestamp":"2011-11-25T10:15:30.250-05:00",
+                 "country":"US","orderId":"581001"}]}
+                """;
+
+        // when
+        HttpApiResponse response = post(body);
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<Interaction> history = events.userHistory("rt-user", Instant.MAX, 10);
+        assertThat(history)
+                .containsExactly(
+                        new Interaction(
+                                "rt-1",
+                                InteractionType.ADD_TO_CART,
+                                "rt-user",
+                                "84029E",
+                                3,
+                                3.39,
+                                OffsetDateTime.parse("2011-11-25T10:15:30.250-05:00"),
+                                "US",
+                                "581001"));
+    }
+
+    @Test
+    void aDuplicateEventIdIsReportedAndNotStoredTwice() {
+        // given
+        String first = batch("dup-1", "2011-12-01T10:00:00Z");
+        String again = batch("dup-1", "2011-12-02T10:00:00Z");
+        post(first);
+
+        // when
+        HttpApiResponse response = post(again);
+
+        // then
+        JsonNode body = response.bodyJson();
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(body.path("duplicate").asInt()).isEqualTo(1);
+        assertThat(body.path("results").get(0).path("status").asText()).isEqualTo("duplicate");
+        Map<String, AttributeValue> stored =
+                dynamo.getItem(
+                                b ->
+                                        b.tableName(LocalDynamoDbResource.EVENTS_TABLE)
+                                                .key(
+                                                        Map.of(
+                                                                "eventId",
+                                                                AttributeValue.fromS("dup-1"))))
+                        .item();
+        assertThat(stored.get("localDate").s()).isEqualTo("2011-12-01");
+    }
+
+    @Test
+    void badFieldsAreNamedAndTheValidEventsKept() {
+        // given
+        String body =
+                """
+                {"events":[
+                 {"eventId":"bf-1","type":"view","itemId":"21730","quantity":1,"unitPrice":4.25,
+                  "timestamp":"2011-12-01T10:00:00Z"},
+                 {"eventId":"bf-2","type":"view","itemId":"21730","quantity":1,"unitPrice":4.25,
+                  "timestamp":"2011-06-15"}]}
+                """;
+
+        // when
+        HttpApiResponse response = post(body);
+
+        // then
+        JsonNode rejected = response.bodyJson().path("results").get(1);
+        assertThat(response.statusCode()).isEqualTo(207);
+        assertThat(rejected.path("status").asText()).isEqualTo("rejected");
+        assertThat(rejected.path("errors").get(0).path("message").asText())
+                .isEqualTo(
+                        "events[1].timestamp: expected ISO-8601 date-time with offset such as"
+                                + " 2011-06-15T09:30:00+01:00, got \"2011-06-15\"");
+    }
+
+    @Test
+    void moreThanFiveHundredEventsAreRefusedAsAWhole() {
+        // given
+        StringBuilder body = new StringBuilder("{\"events\":[");
+        for (int i = 0; i < 501; i++) {
+            body.append(i == 0 ? "" : ",").append("{}");
+        }
+
+        // when
+        HttpApiResponse response = post(body.append("]}").toString());
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.bodyJson().path("errors").get(0).path("message").asText())
+                .isEqualTo("events: expected an array of 1 to 500 events, got an array of 501");
+    }
+
+    @Test
+    void anEmptyBodyIsA400NamingTheBody() {
+        // when
+        HttpApiResponse response = LambdaEvents.invoke(HttpApiEvent.post("/events").toJson());
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.bodyJson().path("errors").get(0).path("field").asText())
+                .isEqualTo("body");
+    }
+
+    private static HttpApiResponse post(String body) {
+        return LambdaEvents.invoke(HttpApiEvent.post("/events").jsonBody(body).toJson());
+    }
+
+    private static String batch(String eventId, String timestamp) {
+        return "{\"events\":[{\"eventId\":\""
+                + eventId
+                + "\",\"type\":\"purchase\",\"userId\":\"u9\",\"itemId\":\"22423\",\"quantity\":1,"
+                + "\"unitPrice\":12.75,\"timestamp\":\""
+                + timestamp
+                + "\"}]}";
+    }
+}

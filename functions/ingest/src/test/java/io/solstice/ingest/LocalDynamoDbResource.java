@@ -1,0 +1,54 @@
+package io.solstice.ingest;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.solstice.local.LocalDynamoDb;
+import io.solstice.store.StoreClients;
+import io.solstice.store.dynamodb.Tables;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Starts dynalite for the Quarkus tests, creates the tables and points the function at them. */
+public class LocalDynamoDbResource implements QuarkusTestResourceLifecycleManager {
+
+    static final String EVENTS_TABLE = "test-events";
+
+    static final String CATALOG_TABLE = "test-catalog";
+
+    private LocalDynamoDb dynamo;
+
+    @Override
+    public Map<String, String> start() {
+        dynamo = LocalDynamoDb.start();
+        try (DynamoDbClient client =
+                StoreClients.dynamoDb(
+                        dynamo.endpoint(),
+                        LocalDynamoDb.REGION,
+                        LocalDynamoDb.ACCESS_KEY_ID,
+                        LocalDynamoDb.SECRET_ACCESS_KEY)) {
+            Tables.createIfMissing(client, EVENTS_TABLE, CATALOG_TABLE);
+        }
+
+        return Map.of(
+                "quarkus.dynamodb.endpoint-override",
+                dynamo.endpoint().toString(),
+                "quarkus.dynamodb.aws.region",
+                LocalDynamoDb.REGION,
+                "quarkus.dynamodb.aws.credentials.type",
+                "static",
+                "quarkus.dynamodb.aws.credentials.static-provider.access-key-id",
+                LocalDynamoDb.ACCESS_KEY_ID,
+                "quarkus.dynamodb.aws.credentials.static-provider.secret-access-key",
+                LocalDynamoDb.SECRET_ACCESS_KEY,
+                "solstice.events-table",
+                EVENTS_TABLE,
+                "solstice.catalog-table",
+                CATALOG_TABLE);
+    }
+
+    @Override
+    public void stop() {
+        if (dynamo != null) {
+            dynamo.close();
+        }
+    }
+}
