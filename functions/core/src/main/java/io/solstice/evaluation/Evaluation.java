@@ -211,77 +211,13 @@ public final class Evaluation {
 
     private MetricsAtK scoreAtK(
             CutoffData data, EvaluationMode mode, int[] scored, int[][] lists, int k) {
-        double[] sums = new double[6];
-        BitSet recommended = new BitSet();
-        long listed = 0;
-        long alreadyPurchased = 0;
-        long outOfSeason = 0;
+        ListTally tally = new ListTally(k, settings.outOfSeason(), data);
         for (int s = 0; s < scored.length; s++) {
             int user = data.testUsers[scored[s]];
-            int[] relevant = data.relevant(scored[s], mode);
             int[] top = Arrays.copyOf(lists[s], Math.min(k, lists[s].length));
-            add(
-                    sums,
-                    RankingMetrics.score(
-                            top, k, item -> contains(relevant, item), relevant.length));
-            for (int item : top) {
-                recommended.set(item);
-                alreadyPurchased += data.pastItems.contains(user, item) ? 1 : 0;
-                outOfSeason += isOutOfSeason(item, data.cutoff) ? 1 : 0;
-            }
-            listed += top.length;
+            tally.add(user, top, data.relevant(scored[s], mode));
         }
-        return metrics(
-                k, sums, scored.length, data, recommended, listed, alreadyPurchased, outOfSeason);
-    }
-
-    private MetricsAtK metrics(
-            int k,
-            double[] sums,
-            int users,
-            CutoffData data,
-            BitSet recommended,
-            long listed,
-            long alreadyPurchased,
-            long outOfSeason) {
-        double n = users;
-        double coverage =
-                data.candidateCount == 0
-                        ? Double.NaN
-                        : (double) recommended.cardinality() / data.candidateCount;
-        double purchasedRate = listed == 0 ? Double.NaN : (double) alreadyPurchased / listed;
-        double seasonRate =
-                settings.outOfSeason() == null || listed == 0
-                        ? Double.NaN
-                        : (double) outOfSeason / listed;
-        return new MetricsAtK(
-                k,
-                sums[0] / n,
-                sums[1] / n,
-                sums[2] / n,
-                sums[3] / n,
-                sums[4] / n,
-                sums[5] / n,
-                coverage,
-                purchasedRate,
-                seasonRate);
-    }
-
-    private boolean isOutOfSeason(int item, LocalDate cutoff) {
-        return settings.outOfSeason() != null && settings.outOfSeason().isOutOfSeason(item, cutoff);
-    }
-
-    private static void add(double[] sums, RankingMetrics.ListScore score) {
-        sums[0] += score.precision();
-        sums[1] += score.recall();
-        sums[2] += score.f1();
-        sums[3] += score.ndcg();
-        sums[4] += score.averagePrecision();
-        sums[5] += score.hit();
-    }
-
-    private static boolean contains(int[] sortedItems, int item) {
-        return Arrays.binarySearch(sortedItems, item) >= 0;
+        return tally.metrics();
     }
 
     private void write(
