@@ -3,10 +3,6 @@ package io.solstice.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
@@ -17,8 +13,6 @@ class LocalLambdaRuntimeTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final LocalLambdaRuntime runtime = LocalLambdaRuntime.start();
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
     void stop() {
@@ -73,51 +67,11 @@ class LocalLambdaRuntimeTest {
                 .hasMessageContaining("table missing");
     }
 
-    /** A stand-in function: answers with the handler's result, or an error when it is null. */
     private void startFunction(UnaryOperator<String> handler) {
-        Thread thread = new Thread(() -> pollLoop(handler), "fake-function");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void pollLoop(UnaryOperator<String> handler) {
-        try {
-            while (true) {
-                HttpResponse<String> next =
-                        http.send(nextRequest(), HttpResponse.BodyHandlers.ofString());
-                if (next.statusCode() != 200) {
-                    return;
-                }
-
-                String id =
-                        next.headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
-                String answer = handler.apply(next.body());
-                if (answer == null) {
-                    post("invocation/" + id + "/error", "{\"errorMessage\":\"boom\"}");
-                } else {
-                    post("invocation/" + id + "/response", answer);
-                }
-            }
-        } catch (Exception stopped) {
-            // the runtime was closed
-        }
-    }
-
-    private HttpRequest nextRequest() {
-        return HttpRequest.newBuilder(uri("invocation/next")).build();
+        FakeFunction.start(runtime, handler);
     }
 
     private void post(String path, String body) throws Exception {
-        HttpRequest request =
-                HttpRequest.newBuilder(uri(path))
-                        .header("Lambda-Runtime-Function-Error-Type", "Function.Unhandled")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(202);
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://" + runtime.address() + "/2018-06-01/runtime/" + path);
+        assertThat(FakeFunction.post(runtime, path, body)).isEqualTo(202);
     }
 }
