@@ -140,7 +140,7 @@ public final class EvaluateBaselines {
                 return;
             }
             switch (name) {
-                case "output" -> settings = withOutput(Path.of(value));
+                case "output" -> settings = settings.withOutputDirectory(Path.of(value));
                 case "cutoffs" -> settings = settings.withCutoffs(dates(value));
                 case "window-days" -> settings = settings.withWindowDays(integer(name, value));
                 case "k" -> settings = settings.withKs(integers(name, value));
@@ -153,15 +153,6 @@ public final class EvaluateBaselines {
                                         + "; expected output, cutoffs, window-days, k, column.FIELD,"
                                         + " timestamp-pattern or zone");
             }
-        }
-
-        private EvaluationSettings withOutput(Path output) {
-            return new EvaluationSettings(
-                    settings.cutoffs(),
-                    settings.windowDays(),
-                    settings.ks(),
-                    output,
-                    settings.outOfSeason());
         }
 
         private static List<LocalDate> dates(String value) {

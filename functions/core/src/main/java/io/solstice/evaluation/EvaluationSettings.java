@@ -64,6 +64,10 @@ public record EvaluationSettings(
         return new EvaluationSettings(cutoffs, windowDays, otherKs, outputDirectory, outOfSeason);
     }
 
+    public EvaluationSettings withOutputDirectory(Path otherDirectory) {
+        return new EvaluationSettings(cutoffs, windowDays, ks, otherDirectory, outOfSeason);
+    }
+
     public EvaluationSettings withOutOfSeason(OutOfSeasonRule rule) {
         return new EvaluationSettings(cutoffs, windowDays, ks, outputDirectory, rule);
     }
