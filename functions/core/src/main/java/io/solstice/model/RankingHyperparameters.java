@@ -24,6 +24,6 @@ public record RankingHyperparameters(
 
     /** The defaults used by the train job and the evaluation. */
     public static RankingHyperparameters defaults() {
-        return new RankingHyperparameters(32, 16, 12, 2, 1024, 0.003f, 1e-4f, 20_111_215L);
+        return new RankingHyperparameters(32, 16, 12, 2, 1024, 0.003f, 1e-2f, 20_111_215L);
     }
 }

@@ -114,6 +114,44 @@ public final class ModelScorer {
         return score;
     }
 
+    /**
+     * How much each term moves one candidate's score: for each group of feature columns, the score
+     * minus the score with those columns set to their training mean (occlusion attribution), then
+     * the collaborative and the seasonal term as they are.
+     *
+     * @param groups column indexes per feature group
+     * @return one value per group, then the collaborative term, then the seasonal term
+     */
+    public float[] contributions(
+            float[] featureRow,
+            int offset,
+            int userRow,
+            int itemRow,
+            float[] season,
+            int[][] groups) {
+        float[] z = new float[features];
+        for (int k = 0; k < features; k++) {
+            z[k] = (featureRow[offset + k] - weights.featureMean()[k]) * inverseScale[k];
+        }
+        float full = dense(z);
+
+        float[] result = new float[groups.length + 2];
+        for (int g = 0; g < groups.length; g++) {
+            float[] occluded = z.clone();
+            for (int column : groups[g]) {
+                occluded[column] = 0f;
+            }
+            result[g] = full - dense(occluded);
+        }
+        result[groups.length] =
+                dot(weights.userEmbedding(), userRow * dim, weights.itemEmbedding(), itemRow * dim);
+        int seasonRow = itemRow * RankingModelWeights.SEASON_WIDTH;
+        for (int s = 0; s < RankingModelWeights.SEASON_WIDTH; s++) {
+            result[groups.length + 1] += weights.itemSeason()[seasonRow + s] * season[s];
+        }
+        return result;
+    }
+
     private float dense(float[] z) {
         float total = 0f;
         for (int k = 0; k < features; k++) {

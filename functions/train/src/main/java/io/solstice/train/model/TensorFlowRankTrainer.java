@@ -20,9 +20,11 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * Trains the ranking network with TensorFlow Java on (bought, not bought) pairs using the Bayesian
- * personalised ranking loss, {@code -log sigmoid(score(bought) - score(not bought))} (Rendle et
- * al., 2009), Adam, and early stopping on the loss of a later, time-based validation window.
+ * Trains the ranking network with TensorFlow Java using a sampled softmax over the catalogue with
+ * the logQ correction (Bengio and Senécal, 2008; Yi et al., 2019): for each bought item, {@code
+ * -log(exp(s+) / (exp(s+) + Σ_j exp(s_j - log(M q_j))))} over M drawn items, which estimates the
+ * full-catalogue softmax without bias whatever the sampling mixture. Adam, fixed seed, and early
+ * stopping on the loss of a later, time-based validation window.
  */
 public final class TensorFlowRankTrainer {
 
@@ -64,6 +66,7 @@ public final class TensorFlowRankTrainer {
     private record TrainingGraph(
             RankingNetwork.Inputs positive,
             RankingNetwork.Inputs negative,
+            org.tensorflow.op.core.Placeholder<TFloat32> corrections,
             Operand<TFloat32> loss,
             Op minimize) {}
 
@@ -74,22 +77,55 @@ public final class TensorFlowRankTrainer {
         RankingNetwork.Inputs negative =
                 RankingNetwork.Inputs.create(tf, "negative_", examples.featureCount());
 
-        Operand<TFloat32> margin =
-                tf.math.sub(network.score(tf, positive), network.score(tf, negative));
-        Operand<TFloat32> rankingLoss =
-                tf.math.mean(tf.math.softplus(tf.math.neg(margin)), tf.constant(0));
-        Operand<TFloat32> batchSize = tf.dtypes.cast(tf.size(margin), TFloat32.class);
+        org.tensorflow.op.core.Placeholder<TFloat32> corrections =
+                tf.withName("log_corrections")
+                        .placeholder(
+                                TFloat32.class,
+                                org.tensorflow.op.core.Placeholder.shape(
+                                        Shape.of(-1, examples.negativesPerPositive())));
+
+        Operand<TFloat32> bought = network.score(tf, positive);
+        Operand<TFloat32> drawn =
+                tf.math.sub(
+                        tf.reshape(
+                                network.score(tf, negative),
+                                tf.constant(new int[] {-1, examples.negativesPerPositive()})),
+                        corrections);
+        Operand<TFloat32> softmaxLoss =
+                tf.math.mean(sampledSoftmax(tf, bought, drawn), tf.constant(0));
+
+        Operand<TFloat32> groups = tf.dtypes.cast(tf.size(bought), TFloat32.class);
         Operand<TFloat32> penalty =
                 tf.math.div(
                         tf.math.add(network.penalty(tf, positive), network.penalty(tf, negative)),
-                        batchSize);
+                        groups);
         Operand<TFloat32> loss =
                 tf.withName("loss")
                         .math
-                        .add(rankingLoss, tf.math.mul(tf.constant(hyperparameters.l2()), penalty));
+                        .add(softmaxLoss, tf.math.mul(tf.constant(hyperparameters.l2()), penalty));
 
         Op minimize = new Adam(graph, hyperparameters.learningRate()).minimize(loss);
-        return new TrainingGraph(positive, negative, loss, minimize);
+        return new TrainingGraph(positive, negative, corrections, loss, minimize);
+    }
+
+    /**
+     * {@code logsumexp(bought, drawn...) - bought} per group, computed stably: the running maximum
+     * is held constant for the gradient, which does not change the value.
+     */
+    private static Operand<TFloat32> sampledSoftmax(
+            Ops tf, Operand<TFloat32> bought, Operand<TFloat32> drawn) {
+        Operand<TFloat32> max =
+                tf.stopGradient(tf.math.maximum(bought, tf.max(drawn, tf.constant(1))));
+        Operand<TFloat32> boughtShifted = tf.math.exp(tf.math.sub(bought, max));
+        Operand<TFloat32> drawnShifted =
+                tf.reduceSum(
+                        tf.math.exp(
+                                tf.math.sub(
+                                        drawn, tf.reshape(max, tf.constant(new int[] {-1, 1})))),
+                        tf.constant(1));
+        Operand<TFloat32> logSumExp =
+                tf.math.add(max, tf.math.log(tf.math.add(boughtShifted, drawnShifted)));
+        return tf.math.sub(logSumExp, bought);
     }
 
     private static Signature buildServingSignature(Ops tf, RankingNetwork network, int features) {
@@ -112,7 +148,7 @@ public final class TensorFlowRankTrainer {
             TrainingExamples training,
             TrainingExamples validation) {
         Random random = new Random(hyperparameters.seed());
-        int[] order = identity(training.pairCount());
+        int[] order = identity(training.groupCount());
         List<Float> validationLosses = new ArrayList<>();
         Snapshot best = null;
         int epochsWithoutGain = 0;
@@ -122,14 +158,14 @@ public final class TensorFlowRankTrainer {
             shuffle(order, random);
             float trainingLoss = runEpoch(session, graph, training, order, true);
             float validationLoss =
-                    runEpoch(session, graph, validation, identity(validation.pairCount()), false);
+                    runEpoch(session, graph, validation, identity(validation.groupCount()), false);
             validationLosses.add(validationLoss);
             LOG.infof(
-                    "epoch=%d training_loss=%.5f validation_loss=%.5f pairs=%d seconds=%.1f",
+                    "epoch=%d training_loss=%.5f validation_loss=%.5f groups=%d seconds=%.1f",
                     epoch,
                     trainingLoss,
                     validationLoss,
-                    training.pairCount(),
+                    training.groupCount(),
                     (System.nanoTime() - started) / 1e9);
 
             if (best == null || validationLoss < best.validationLoss()) {
@@ -146,7 +182,7 @@ public final class TensorFlowRankTrainer {
         return validationLosses;
     }
 
-    /** Mean loss over the pairs in {@code order}; one optimiser step per batch when training. */
+    /** Mean loss over the groups in {@code order}; one optimiser step per batch when training. */
     private float runEpoch(
             Session session,
             TrainingGraph graph,
@@ -157,10 +193,8 @@ public final class TensorFlowRankTrainer {
         double weightedLoss = 0;
         for (int start = 0; start < order.length; start += batch) {
             int end = Math.min(order.length, start + batch);
-            int[] positives = rowsOf(order, start, end, examples.positives());
-            int[] negatives = rowsOf(order, start, end, examples.negatives());
-            weightedLoss +=
-                    (end - start) * runBatch(session, graph, examples, positives, negatives, train);
+            int[] groups = java.util.Arrays.copyOfRange(order, start, end);
+            weightedLoss += (end - start) * runBatch(session, graph, examples, groups, train);
         }
         return order.length == 0 ? Float.NaN : (float) (weightedLoss / order.length);
     }
@@ -169,14 +203,26 @@ public final class TensorFlowRankTrainer {
             Session session,
             TrainingGraph graph,
             TrainingExamples examples,
-            int[] positives,
-            int[] negatives,
+            int[] groups,
             boolean train) {
+        int m = examples.negativesPerPositive();
+        int[] positives = new int[groups.length];
+        int[] negatives = new int[groups.length * m];
+        float[] corrections = new float[groups.length * m];
+        for (int i = 0; i < groups.length; i++) {
+            positives[i] = examples.positives()[groups[i]];
+            System.arraycopy(examples.negatives(), groups[i] * m, negatives, i * m, m);
+            System.arraycopy(examples.logCorrections(), groups[i] * m, corrections, i * m, m);
+        }
         try (BatchTensors pos = BatchTensors.of(examples, positives);
-                BatchTensors neg = BatchTensors.of(examples, negatives)) {
+                BatchTensors neg = BatchTensors.of(examples, negatives);
+                TFloat32 correction =
+                        TFloat32.tensorOf(
+                                Shape.of(groups.length, m), DataBuffers.of(corrections))) {
             Session.Runner runner = session.runner();
             pos.feed(runner, graph.positive());
             neg.feed(runner, graph.negative());
+            runner.feed(graph.corrections(), correction);
             if (train) {
                 runner.addTarget(graph.minimize());
             }
@@ -184,14 +230,6 @@ public final class TensorFlowRankTrainer {
                 return loss.getFloat();
             }
         }
-    }
-
-    private static int[] rowsOf(int[] order, int start, int end, int[] pairRows) {
-        int[] rows = new int[end - start];
-        for (int i = start; i < end; i++) {
-            rows[i - start] = pairRows[order[i]];
-        }
-        return rows;
     }
 
     private static int[] identity(int n) {

@@ -7,7 +7,8 @@ import java.util.Random;
 
 /**
  * Small learnable training sets: a shopper prefers items whose hidden taste matches theirs, and a
- * dense feature carries part of the signal.
+ * dense feature carries part of the signal. One drawn item per bought item, with no sampling
+ * correction, so the loss is the pairwise logistic loss.
  */
 final class SyntheticExamples {
 
@@ -56,8 +57,10 @@ final class SyntheticExamples {
                 userRows,
                 itemRows,
                 season,
+                1,
                 positives,
-                negatives);
+                negatives,
+                new float[negatives.length]);
     }
 
     private static int fill(

@@ -1,0 +1,373 @@
+package io.solstice.feature;
+
+import io.solstice.calendar.SeasonCalendar;
+import io.solstice.history.PurchaseLog;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Turns a purchase log into sampled-softmax training groups by replaying it at several as-of dates:
+ * at each date the features use only purchases before it, and the labels are the items each shopper
+ * bought in the following window, exactly as the ranking will be judged (a time-based split, no
+ * look-ahead). Each bought item is grouped with items drawn from a mixture of the shopper's own
+ * past items (hard negatives for re-orders), recently popular items and all candidates; the
+ * probability of each draw is recorded for the logQ correction (see {@link TrainingExamples}).
+ */
+public final class TrainingExampleBuilder {
+
+    private final SeasonCalendar calendar;
+    private final Map<String, String> descriptions;
+    private final Settings settings;
+
+    /**
+     * @param negativesPerPositive items drawn for each bought item
+     * @param maxPositivesPerShopper bought items kept per shopper and date (a random subset), so
+     *     that a few wholesalers with hundreds of lines do not dominate
+     * @param seed seeds the sampling
+     */
+    public record Settings(int negativesPerPositive, int maxPositivesPerShopper, long seed) {
+
+        public static Settings defaults() {
+            return new Settings(8, 40, 20_111_215L);
+        }
+    }
+
+    public TrainingExampleBuilder(
+            SeasonCalendar calendar, Map<String, String> descriptions, Settings settings) {
+        this.calendar = calendar;
+        this.descriptions = descriptions;
+        this.settings = settings;
+    }
+
+    /**
+     * Examples at each of {@code asOfDates}, labelled by purchases in {@code [asOf, asOf +
+     * labelDays)}; every such window must end by the end of {@code log}.
+     */
+    public TrainingExamples build(PurchaseLog log, List<LocalDate> asOfDates, int labelDays) {
+        List<Snapshot> snapshots =
+                asOfDates.parallelStream().map(date -> snapshot(log, date, labelDays)).toList();
+        return concatenate(log, snapshots);
+    }
+
+    /** The rows and groups of one as-of date. */
+    private record Snapshot(
+            float[] features,
+            int[] users,
+            int[] items,
+            float[] season,
+            int[] positives,
+            int[] negatives,
+            float[] corrections) {}
+
+    private Snapshot snapshot(PurchaseLog log, LocalDate asOf, int labelDays) {
+        PurchaseLog history = log.before(asOf);
+        PurchaseLog labels = log.between(asOf, asOf.plusDays(labelDays));
+        CandidateFeatures features =
+                new CandidateFeatures(ItemSignals.of(history, descriptions, calendar), calendar);
+        ShopperHistories shoppers = ShopperHistories.of(history);
+        UserItemSets bought = UserItemSets.of(labels);
+        Sampler sampler =
+                new Sampler(features, asOf, new Random(settings.seed() ^ asOf.toEpochDay()));
+        SnapshotRows rows = new SnapshotRows();
+
+        for (int user = 0; user < bought.userCount(); user++) {
+            if (bought.size(user) == 0 || !shoppers.hasPurchases(user)) {
+                continue;
+            }
+            addShopper(log, user, asOf, bought.items(user), shoppers, features, sampler, rows);
+        }
+        return rows.toSnapshot();
+    }
+
+    private void addShopper(
+            PurchaseLog log,
+            int user,
+            LocalDate asOf,
+            int[] boughtItems,
+            ShopperHistories shoppers,
+            CandidateFeatures features,
+            Sampler sampler,
+            SnapshotRows rows) {
+        int asOfDay = (int) asOf.toEpochDay();
+        ShopperHistory shopper = shoppers.asOf(user, asOfDay);
+        int[] positives = sampler.positives(boughtItems, settings.maxPositivesPerShopper());
+        if (positives.length == 0) {
+            return;
+        }
+        Set<Integer> positiveSet = new java.util.HashSet<>();
+        for (int item : positives) {
+            positiveSet.add(item);
+        }
+
+        LinkedHashSet<Integer> rowItems = new LinkedHashSet<>(positiveSet);
+        List<Group> groups = new ArrayList<>();
+        int m = settings.negativesPerPositive();
+        for (int positive : positives) {
+            Group group = new Group(positive, new int[m], new float[m]);
+            if (sampler.drawGroup(shopper, positiveSet, group)) {
+                groups.add(group);
+                for (int negative : group.negatives()) {
+                    rowItems.add(negative);
+                }
+            }
+        }
+
+        String country = log.countries().nameOf(shoppers.latestCountry(user));
+        CandidateFeatures.Context context = features.context(asOf, calendar.country(country));
+        rows.add(user, shopper, context, features, rowItems, groups);
+    }
+
+    private TrainingExamples concatenate(PurchaseLog log, List<Snapshot> snapshots) {
+        int m = settings.negativesPerPositive();
+        int rowCount = snapshots.stream().mapToInt(s -> s.users().length).sum();
+        int groupCount = snapshots.stream().mapToInt(s -> s.positives().length).sum();
+        float[] features = new float[rowCount * CandidateFeatures.COUNT];
+        int[] users = new int[rowCount];
+        int[] items = new int[rowCount];
+        float[] season = new float[rowCount * 2];
+        int[] positives = new int[groupCount];
+        int[] negatives = new int[groupCount * m];
+        float[] corrections = new float[groupCount * m];
+
+        int rowOffset = 0;
+        int pairOffset = 0;
+        for (Snapshot s : snapshots) {
+            int rows = s.users().length;
+            System.arraycopy(
+                    s.features(),
+                    0,
+                    features,
+                    rowOffset * CandidateFeatures.COUNT,
+                    s.features().length);
+            System.arraycopy(s.users(), 0, users, rowOffset, rows);
+            System.arraycopy(s.items(), 0, items, rowOffset, rows);
+            System.arraycopy(s.season(), 0, season, rowOffset * 2, s.season().length);
+            for (int g = 0; g < s.positives().length; g++) {
+                positives[pairOffset + g] = s.positives()[g] + rowOffset;
+            }
+            for (int n = 0; n < s.negatives().length; n++) {
+                negatives[pairOffset * m + n] = s.negatives()[n] + rowOffset;
+            }
+            System.arraycopy(
+                    s.corrections(), 0, corrections, pairOffset * m, s.corrections().length);
+            rowOffset += rows;
+            pairOffset += s.positives().length;
+        }
+        return new TrainingExamples(
+                CandidateFeatures.NAMES,
+                log.users().names(),
+                log.items().names(),
+                features,
+                users,
+                items,
+                season,
+                m,
+                positives,
+                negatives,
+                corrections);
+    }
+
+    /** One bought item and the items drawn for it, with {@code log(M · q)} of each draw. */
+    private record Group(int positive, int[] negatives, float[] corrections) {}
+
+    /** Draws bought subsets and not-bought items for one as-of date. */
+    private static final class Sampler {
+
+        private final ItemSignals signals;
+        private final Random random;
+        private final int[] candidates;
+        private final double[] popularityCumulative;
+
+        Sampler(CandidateFeatures features, LocalDate asOf, Random random) {
+            this.signals = features.signals();
+            this.random = random;
+            int today = (int) asOf.toEpochDay();
+            this.candidates =
+                    java.util.stream.IntStream.range(0, signals.itemCount())
+                            .filter(i -> signals.soldBefore(i, today))
+                            .toArray();
+            this.popularityCumulative = new double[candidates.length];
+            double total = 0;
+            for (int c = 0; c < candidates.length; c++) {
+                total += signals.buyerDays(candidates[c], today - 28, today);
+                popularityCumulative[c] = total;
+            }
+        }
+
+        int[] positives(int[] bought, int max) {
+            int[] eligible = Arrays.stream(bought).filter(i -> isCandidate(i)).toArray();
+            shuffle(eligible);
+            return Arrays.copyOf(eligible, Math.min(max, eligible.length));
+        }
+
+        private boolean isCandidate(int item) {
+            return Arrays.binarySearch(candidates, item) >= 0;
+        }
+
+        /**
+         * Fills {@code group} with items drawn from the mixture {@code 0.3 · uniform over the
+         * shopper's past items + 0.3 · recent popularity + 0.4 · uniform over candidates} (weights
+         * renormalised over the parts that exist), skipping bought items. False when no draw
+         * succeeded.
+         */
+        boolean drawGroup(ShopperHistory shopper, Set<Integer> positives, Group group) {
+            Mixture mixture = mixture(shopper);
+            int m = group.negatives().length;
+            for (int j = 0; j < m; j++) {
+                int item = -1;
+                for (int attempt = 0; attempt < 10 && item < 0; attempt++) {
+                    int drawn = draw(shopper, mixture);
+                    item = drawn >= 0 && !positives.contains(drawn) ? drawn : -1;
+                }
+                if (item < 0) {
+                    return false;
+                }
+                group.negatives()[j] = item;
+                group.corrections()[j] = (float) Math.log(m * probability(item, shopper, mixture));
+            }
+            return true;
+        }
+
+        private record Mixture(double history, double popular, double uniform) {}
+
+        private Mixture mixture(ShopperHistory shopper) {
+            double history = shopper.itemCount() > 0 ? 0.3 : 0.0;
+            double popular = popularityTotal() > 0 ? 0.3 : 0.0;
+            double uniform = 0.4;
+            double total = history + popular + uniform;
+            return new Mixture(history / total, popular / total, uniform / total);
+        }
+
+        private int draw(ShopperHistory shopper, Mixture mixture) {
+            double source = random.nextDouble();
+            if (source < mixture.history()) {
+                return shopper.item(random.nextInt(shopper.itemCount()));
+            }
+            if (source < mixture.history() + mixture.popular()) {
+                return popular();
+            }
+            return candidates.length == 0 ? -1 : candidates[random.nextInt(candidates.length)];
+        }
+
+        private double probability(int item, ShopperHistory shopper, Mixture mixture) {
+            double q = mixture.uniform() / candidates.length;
+            if (mixture.history() > 0 && shopper.hasBought(item)) {
+                q += mixture.history() / shopper.itemCount();
+            }
+            if (mixture.popular() > 0) {
+                q += mixture.popular() * popularity(item) / popularityTotal();
+            }
+            return q;
+        }
+
+        private double popularityTotal() {
+            return popularityCumulative.length == 0
+                    ? 0
+                    : popularityCumulative[popularityCumulative.length - 1];
+        }
+
+        private double popularity(int item) {
+            int c = Arrays.binarySearch(candidates, item);
+            if (c < 0) {
+                return 0;
+            }
+            return popularityCumulative[c] - (c == 0 ? 0 : popularityCumulative[c - 1]);
+        }
+
+        private int popular() {
+            double total = popularityCumulative[popularityCumulative.length - 1];
+            if (total <= 0) {
+                return candidates[random.nextInt(candidates.length)];
+            }
+            int at = Arrays.binarySearch(popularityCumulative, random.nextDouble() * total);
+            return candidates[Math.min(candidates.length - 1, at < 0 ? -at - 1 : at)];
+        }
+
+        private void shuffle(int[] values) {
+            for (int i = values.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int swap = values[i];
+                values[i] = values[j];
+                values[j] = swap;
+            }
+        }
+    }
+
+    /** Accumulates the rows and pairs of one as-of date. */
+    private static final class SnapshotRows {
+
+        private final List<float[]> features = new ArrayList<>();
+        private final List<Integer> users = new ArrayList<>();
+        private final List<Integer> items = new ArrayList<>();
+        private final List<float[]> seasons = new ArrayList<>();
+        private final List<Integer> positives = new ArrayList<>();
+        private final List<Integer> negatives = new ArrayList<>();
+        private final List<Float> corrections = new ArrayList<>();
+
+        void add(
+                int user,
+                ShopperHistory shopper,
+                CandidateFeatures.Context context,
+                CandidateFeatures candidateFeatures,
+                LinkedHashSet<Integer> rowItems,
+                List<Group> groups) {
+            int[] itemArray = rowItems.stream().mapToInt(Integer::intValue).toArray();
+            float[] block = new float[itemArray.length * CandidateFeatures.COUNT];
+            candidateFeatures.fill(shopper, context, itemArray, block);
+
+            int firstRow = users.size();
+            java.util.Map<Integer, Integer> rowOf = new java.util.HashMap<>();
+            for (int i = 0; i < itemArray.length; i++) {
+                rowOf.put(itemArray[i], firstRow + i);
+                users.add(user + 1);
+                items.add(itemArray[i] + 1);
+                seasons.add(context.season());
+            }
+            features.add(block);
+            for (Group group : groups) {
+                positives.add(rowOf.get(group.positive()));
+                for (int j = 0; j < group.negatives().length; j++) {
+                    negatives.add(rowOf.get(group.negatives()[j]));
+                    corrections.add(group.corrections()[j]);
+                }
+            }
+        }
+
+        Snapshot toSnapshot() {
+            int rows = users.size();
+            float[] flat = new float[rows * CandidateFeatures.COUNT];
+            int at = 0;
+            for (float[] block : features) {
+                System.arraycopy(block, 0, flat, at, block.length);
+                at += block.length;
+            }
+            float[] season = new float[rows * 2];
+            for (int r = 0; r < rows; r++) {
+                season[2 * r] = seasons.get(r)[0];
+                season[2 * r + 1] = seasons.get(r)[1];
+            }
+            return new Snapshot(
+                    flat,
+                    users.stream().mapToInt(Integer::intValue).toArray(),
+                    items.stream().mapToInt(Integer::intValue).toArray(),
+                    season,
+                    positives.stream().mapToInt(Integer::intValue).toArray(),
+                    negatives.stream().mapToInt(Integer::intValue).toArray(),
+                    toFloats(corrections));
+        }
+
+        private static float[] toFloats(List<Float> values) {
+            float[] array = new float[values.size()];
+            for (int i = 0; i < array.length; i++) {
+                array[i] = values.get(i);
+            }
+            return array;
+        }
+    }
+}

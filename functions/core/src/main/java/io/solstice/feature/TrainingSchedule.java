@@ -1,0 +1,50 @@
+package io.solstice.feature;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which as-of dates a model trained for a cutoff learns from. The validation date is one label
+ * window before the cutoff, so its labels end the day before the cutoff; training dates go further
+ * back, spread evenly over the available history (so the seasonal terms see the whole year), each
+ * with at least {@code minHistoryDays} of history behind it.
+ *
+ * @param labelDays length of the window whose purchases are the labels
+ * @param maxTrainingDates most training dates used
+ * @param minSpacingDays least distance between two training dates
+ * @param minHistoryDays least history before a training date
+ */
+public record TrainingSchedule(
+        int labelDays, int maxTrainingDates, int minSpacingDays, int minHistoryDays) {
+
+    public static TrainingSchedule defaults() {
+        return new TrainingSchedule(28, 12, 7, 28);
+    }
+
+    /** The as-of date whose labels validate a model for {@code cutoff}. */
+    public LocalDate validationDate(LocalDate cutoff) {
+        return cutoff.minusDays(labelDays);
+    }
+
+    /**
+     * Training as-of dates for {@code cutoff}, latest first, given that the history starts on
+     * {@code firstDay}. Empty when the history is too short.
+     */
+    public List<LocalDate> trainingDates(LocalDate firstDay, LocalDate cutoff) {
+        LocalDate latest = validationDate(cutoff).minusDays(minSpacingDays);
+        LocalDate earliest = firstDay.plusDays(minHistoryDays);
+        List<LocalDate> dates = new ArrayList<>();
+        if (latest.isBefore(earliest)) {
+            return dates;
+        }
+        long span = latest.toEpochDay() - earliest.toEpochDay();
+        long spacing = Math.max(minSpacingDays, span / Math.max(1, maxTrainingDates - 1));
+        for (LocalDate date = latest;
+                !date.isBefore(earliest) && dates.size() < maxTrainingDates;
+                date = date.minusDays(spacing)) {
+            dates.add(date);
+        }
+        return dates;
+    }
+}

@@ -1,0 +1,249 @@
+package io.solstice.score;
+
+import io.solstice.feature.CandidateFeatures;
+import io.solstice.feature.ItemSignals;
+import io.solstice.feature.ShopperHistory;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.PriorityQueue;
+import java.util.function.IntPredicate;
+
+/**
+ * Ranks every candidate item for one shopper on one date: computes the {@link CandidateFeatures},
+ * scores them with the {@link ModelScorer}, keeps the top k and explains each one by the model term
+ * that lifted it most. Without a model it falls back to seasonal popularity (recent buyers plus
+ * holiday affinity) so that a shop is never left without recommendations. Thread-safe.
+ */
+public final class SeasonalRanker {
+
+    /**
+     * Feature columns whose joint effect gives each reason (see {@link CandidateFeatures#NAMES}).
+     */
+    private static final int[][] GROUPS = {
+        {0, 1, 2, 3}, {4, 5}, {6, 7, 8, 10}, {9}, {12, 13, 14, 17, 18, 19}, {11}
+    };
+
+    private static final ReasonCode[] GROUP_REASONS = {
+        ReasonCode.BUY_AGAIN,
+        ReasonCode.SIMILAR_SHOPPERS,
+        ReasonCode.POPULAR_NOW,
+        ReasonCode.TRENDING,
+        ReasonCode.IN_SEASON,
+        ReasonCode.NEW_THIS_SEASON
+    };
+
+    private static final int NEW_ITEM_DAYS = 90;
+
+    private final ModelScorer scorer;
+    private final CandidateFeatures features;
+    private final int[] modelItemRows;
+
+    /**
+     * @param scorer the trained model, or {@code null} to rank by seasonal popularity
+     * @param features item signals and calendar of the same training run as the model
+     */
+    public SeasonalRanker(ModelScorer scorer, CandidateFeatures features) {
+        this.scorer = scorer;
+        this.features = features;
+        ItemSignals signals = features.signals();
+        this.modelItemRows = new int[signals.itemCount()];
+        for (int i = 0; i < modelItemRows.length; i++) {
+            modelItemRows[i] = scorer == null ? 0 : scorer.itemRow(signals.itemIds().get(i));
+        }
+    }
+
+    public CandidateFeatures features() {
+        return features;
+    }
+
+    /** True when a trained model scores the items, false when seasonal popularity does. */
+    public boolean usesModel() {
+        return scorer != null;
+    }
+
+    /**
+     * The best {@code k} candidates for the shopper.
+     *
+     * @param userId the shopper's id, or {@code null} for a guest (no personal embedding)
+     * @param shopper purchases before the context's date
+     * @param excluded item indexes that must not be returned (bought, in the cart, out of stock)
+     */
+    public List<RankedItem> rank(
+            String userId,
+            ShopperHistory shopper,
+            CandidateFeatures.Context context,
+            int k,
+            IntPredicate excluded) {
+        int[] candidates = candidates(context.day(), excluded);
+        float[] rows = new float[candidates.length * CandidateFeatures.COUNT];
+        features.fill(shopper, context, candidates, rows);
+        float[] scores = score(userId, candidates, rows, context);
+
+        int[] top = topK(scores, k);
+        List<RankedItem> ranked = new ArrayList<>(top.length);
+        for (int position : top) {
+            ranked.add(
+                    explain(
+                            userId,
+                            shopper,
+                            context,
+                            candidates[position],
+                            scores[position],
+                            rows,
+                            position));
+        }
+        return ranked;
+    }
+
+    private int[] candidates(int today, IntPredicate excluded) {
+        ItemSignals signals = features.signals();
+        int[] buffer = new int[signals.itemCount()];
+        int count = 0;
+        for (int item = 0; item < buffer.length; item++) {
+            if (signals.soldBefore(item, today) && !excluded.test(item)) {
+                buffer[count++] = item;
+            }
+        }
+        return java.util.Arrays.copyOf(buffer, count);
+    }
+
+    private float[] score(
+            String userId, int[] candidates, float[] rows, CandidateFeatures.Context context) {
+        float[] scores = new float[candidates.length];
+        if (scorer == null) {
+            for (int c = 0; c < candidates.length; c++) {
+                scores[c] = popularityScore(rows, c * CandidateFeatures.COUNT);
+            }
+            return scores;
+        }
+        int[] itemRows = new int[candidates.length];
+        for (int c = 0; c < candidates.length; c++) {
+            itemRows[c] = modelItemRows[candidates[c]];
+        }
+        scorer.scoreBatch(rows, scorer.userRow(userId), itemRows, context.season(), scores);
+        return scores;
+    }
+
+    /** Recent buyers, lifted by the item's affinity to holidays now in their lead-in. */
+    private static float popularityScore(float[] rows, int base) {
+        return rows[base + 7] + rows[base + 12] + rows[base];
+    }
+
+    /** Positions of the {@code k} highest scores, best first (ties: lower position first). */
+    static int[] topK(float[] scores, int k) {
+        Comparator<Integer> worstFirst =
+                Comparator.<Integer>comparingDouble(p -> scores[p]).thenComparing(p -> -p);
+        PriorityQueue<Integer> heap = new PriorityQueue<>(worstFirst);
+        for (int p = 0; p < scores.length; p++) {
+            if (heap.size() < k) {
+                heap.add(p);
+            } else if (k > 0 && worstFirst.compare(p, heap.peek()) > 0) {
+                heap.poll();
+                heap.add(p);
+            }
+        }
+        int[] best = new int[heap.size()];
+        for (int i = best.length - 1; i >= 0; i--) {
+            best[i] = heap.poll();
+        }
+        return best;
+    }
+
+    private RankedItem explain(
+            String userId,
+            ShopperHistory shopper,
+            CandidateFeatures.Context context,
+            int item,
+            float score,
+            float[] rows,
+            int position) {
+        ReasonCode reason = strongestReason(userId, item, rows, position, context);
+        if (reason == ReasonCode.NEW_THIS_SEASON && !isNew(item, context.day())) {
+            reason = ReasonCode.POPULAR_NOW;
+        }
+        return new RankedItem(item, score, reason, detail(reason, shopper, item, context));
+    }
+
+    private ReasonCode strongestReason(
+            String userId,
+            int item,
+            float[] rows,
+            int position,
+            CandidateFeatures.Context context) {
+        int base = position * CandidateFeatures.COUNT;
+        if (scorer == null) {
+            float history = rows[base];
+            float season = rows[base + 12];
+            return history > season && history > 0
+                    ? ReasonCode.BUY_AGAIN
+                    : season > 0.2f ? ReasonCode.IN_SEASON : ReasonCode.POPULAR_NOW;
+        }
+        float[] terms =
+                scorer.contributions(
+                        rows,
+                        base,
+                        scorer.userRow(userId),
+                        modelItemRows[item],
+                        context.season(),
+                        GROUPS);
+        terms[GROUPS.length - 2] += terms[GROUPS.length + 1]; // seasonal term joins IN_SEASON
+        int best = 0;
+        for (int g = 1; g <= GROUPS.length; g++) {
+            if (terms[g] > terms[best]) {
+                best = g;
+            }
+        }
+        return best == GROUPS.length ? ReasonCode.SIMILAR_SHOPPERS : GROUP_REASONS[best];
+    }
+
+    private boolean isNew(int item, int today) {
+        return today - features.signals().firstSaleDay()[item] <= NEW_ITEM_DAYS;
+    }
+
+    private String detail(
+            ReasonCode reason,
+            ShopperHistory shopper,
+            int item,
+            CandidateFeatures.Context context) {
+        return switch (reason) {
+            case BUY_AGAIN -> buyAgainDetail(shopper, item, context.day());
+            case IN_SEASON -> inSeasonDetail(item, context);
+            default -> reason.sentence();
+        };
+    }
+
+    private static String buyAgainDetail(ShopperHistory shopper, int item, int today) {
+        int slot = shopper.find(item);
+        if (slot < 0) {
+            return ReasonCode.BUY_AGAIN.sentence();
+        }
+        return String.format(
+                Locale.ROOT,
+                "You bought this on %d day(s), last %d days ago",
+                shopper.daysAt(slot),
+                today - shopper.lastDayAt(slot));
+    }
+
+    private String inSeasonDetail(int item, CandidateFeatures.Context context) {
+        ItemSignals signals = features.signals();
+        float[] leadIns = context.holidayLeadIns();
+        int best = -1;
+        float bestStrength = 0f;
+        for (int h = 0; h < leadIns.length; h++) {
+            float tie =
+                    Math.max(signals.holidaySalesAffinity(item, h), signals.holidayText(item, h));
+            float strength = leadIns[h] * tie;
+            if (strength > bestStrength) {
+                best = h;
+                bestStrength = strength;
+            }
+        }
+        if (best < 0) {
+            return "Sells well at this time of year";
+        }
+        return "In season: shoppers are buying for "
+                + signals.holidayNames().get(best).replace('_', ' ');
+    }
+}
