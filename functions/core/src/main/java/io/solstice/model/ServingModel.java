@@ -1,0 +1,87 @@
+package io.solstice.model;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.solstice.feature.ItemSignals;
+import io.solstice.feature.ItemSignalsCodec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the rank function needs, as the files stored under one model version: the manifest,
+ * the network weights, the item signals the features are computed from, and a catalogue snapshot.
+ * The SavedModel written beside them is the reference for parity checks and is not needed to rank.
+ */
+public record ServingModel(
+        ModelManifest manifest,
+        RankingModelWeights weights,
+        ItemSignals signals,
+        List<CatalogEntry> catalog) {
+
+    public static final String MANIFEST = "manifest.json";
+    public static final String WEIGHTS = "weights.bin";
+    public static final String SIGNALS = "signals.bin";
+    public static final String CATALOG = "catalog.json";
+
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** The files to store, by name. */
+    public Map<String, byte[]> toFiles() {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try {
+            files.put(WEIGHTS, weights.toBytes());
+            files.put(SIGNALS, ItemSignalsCodec.encode(signals));
+            files.put(CATALOG, JSON.writeValueAsBytes(catalog));
+            files.put(MANIFEST, JSON.writeValueAsBytes(manifest));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    /**
+     * Reads the files {@link #toFiles()} wrote.
+     *
+     * @throws ModelFormatException when a file is missing or cannot be read, naming it
+     */
+    public static ServingModel fromFiles(Map<String, byte[]> files) {
+        ModelManifest manifest = readJson(files, MANIFEST, new TypeReference<ModelManifest>() {});
+        RankingModelWeights weights = RankingModelWeights.fromBytes(require(files, WEIGHTS));
+        ItemSignals signals = ItemSignalsCodec.decode(require(files, SIGNALS));
+        List<CatalogEntry> catalog =
+                readJson(files, CATALOG, new TypeReference<List<CatalogEntry>>() {});
+        if (!weights.featureNames().equals(manifest.featureNames())) {
+            throw new ModelFormatException(
+                    "model "
+                            + manifest.modelVersion()
+                            + ": weights and manifest disagree on the features: "
+                            + weights.featureNames()
+                            + " vs "
+                            + manifest.featureNames());
+        }
+        return new ServingModel(manifest, weights, signals, catalog);
+    }
+
+    private static byte[] require(Map<String, byte[]> files, String name) {
+        byte[] bytes = files.get(name);
+        if (bytes == null) {
+            throw new ModelFormatException(
+                    "model file " + name + " is missing; found " + files.keySet());
+        }
+        return bytes;
+    }
+
+    private static <T> T readJson(Map<String, byte[]> files, String name, TypeReference<T> type) {
+        try {
+            return JSON.readValue(require(files, name), type);
+        } catch (IOException e) {
+            throw new ModelFormatException(
+                    "model file " + name + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+}
