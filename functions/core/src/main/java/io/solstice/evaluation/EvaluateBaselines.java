@@ -13,8 +13,6 @@ import io.solstice.history.PurchaseLog;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -51,9 +49,10 @@ public final class EvaluateBaselines {
                             + " [--column.FIELD=NAME] [--timestamp-pattern=P] [--zone=ZONE]");
             System.exit(2);
         }
-        Options options = Options.parse(Arrays.asList(args).subList(1, args.length));
+        EvaluationOptions options =
+                EvaluationOptions.parse(Arrays.asList(args).subList(1, args.length));
         List<EvaluationReport> reports =
-                run(Path.of(args[0]), options.mapping, options.settings, System.out);
+                run(Path.of(args[0]), options.mapping(), options.settings(), System.out);
         System.out.println(ReportTable.comparison(reports));
     }
 
@@ -113,63 +112,5 @@ public final class EvaluateBaselines {
                 new UserHistoryThenPopularity(settings),
                 ItemKnn.fromHistory(settings),
                 ItemKnn.historyFirst(settings));
-    }
-
-    /** The command-line options after the file name. */
-    private static final class Options {
-        private ColumnMapping mapping = ColumnMapping.onlineRetail();
-        private EvaluationSettings settings =
-                EvaluationSettings.publicProtocol(Path.of("target/evaluation"));
-
-        static Options parse(List<String> args) {
-            Options options = new Options();
-            for (String arg : args) {
-                int equals = arg.indexOf('=');
-                if (!arg.startsWith("--") || equals < 0) {
-                    throw new IllegalArgumentException(
-                            "Expected options as --name=value, found '" + arg + "'");
-                }
-                options.apply(arg.substring(2, equals), arg.substring(equals + 1));
-            }
-            return options;
-        }
-
-        private void apply(String name, String value) {
-            if (name.startsWith("column.")) {
-                mapping = mapping.withColumn(name.substring("column.".length()), value);
-                return;
-            }
-            switch (name) {
-                case "output" -> settings = settings.withOutputDirectory(Path.of(value));
-                case "cutoffs" -> settings = settings.withCutoffs(dates(value));
-                case "window-days" -> settings = settings.withWindowDays(integer(name, value));
-                case "k" -> settings = settings.withKs(integers(name, value));
-                case "timestamp-pattern" -> mapping = mapping.withTimestampPattern(value);
-                case "zone" -> mapping = mapping.withZone(ZoneId.of(value));
-                default ->
-                        throw new IllegalArgumentException(
-                                "Unknown option --"
-                                        + name
-                                        + "; expected output, cutoffs, window-days, k, column.FIELD,"
-                                        + " timestamp-pattern or zone");
-            }
-        }
-
-        private static List<LocalDate> dates(String value) {
-            return Arrays.stream(value.split(",")).map(String::trim).map(LocalDate::parse).toList();
-        }
-
-        private static List<Integer> integers(String name, String value) {
-            return Arrays.stream(value.split(",")).map(v -> integer(name, v)).toList();
-        }
-
-        private static int integer(String name, String value) {
-            try {
-                return Integer.parseInt(value.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(
-                        "Option --" + name + " expects whole numbers, found '" + value + "'", e);
-            }
-        }
     }
 }

@@ -1,69 +1,115 @@
 package io.solstice.train.evaluation;
 
 import io.solstice.calendar.SeasonCalendar;
-import io.solstice.clean.CleaningPolicy;
-import io.solstice.clean.PurchaseCleaner;
 import io.solstice.evaluation.EvaluateBaselines;
 import io.solstice.evaluation.Evaluation;
+import io.solstice.evaluation.EvaluationOptions;
 import io.solstice.evaluation.EvaluationReport;
-import io.solstice.evaluation.EvaluationSettings;
 import io.solstice.evaluation.Recommender;
 import io.solstice.evaluation.ReportTable;
-import io.solstice.event.CatalogItem;
-import io.solstice.event.csv.ColumnMapping;
-import io.solstice.event.csv.TransactionsCsv;
 import io.solstice.feature.TrainingSchedule;
-import io.solstice.history.PurchaseLog;
 import io.solstice.model.RankingHyperparameters;
+import io.solstice.store.dynamodb.CatalogStore;
+import io.solstice.store.dynamodb.EventStore;
+import io.solstice.train.data.TrainingData;
+import io.solstice.train.data.TrainingDataSource;
+import io.solstice.train.job.AwsClients;
+import io.solstice.train.job.TrainJobSettings;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Evaluates the seasonal model beside the baselines. */
+/**
+ * The evaluation of {@code EVALUATION.md}: Solstice's seasonal model, retrained at every cutoff on
+ * the purchases before it, beside the five baselines, in both modes.
+ *
+ * <pre>
+ * EvaluationCommand (--source=dynamodb | --csv=FILE) [--output=DIR] [--cutoffs=DATE,...]
+ *                   [--window-days=N] [--k=K,...] [--column.FIELD=NAME]
+ *                   [--timestamp-pattern=P] [--zone=ZONE]
+ * </pre>
+ *
+ * With {@code --source=dynamodb} it reads the events as the ingest function stored them (tables and
+ * endpoint from the same environment variables as the train job). It prints the tables, writes them
+ * to {@code evaluation.txt} and every ranked list to a gzip CSV, all under the output folder.
+ */
 public final class EvaluationCommand {
+
+    private static final String USAGE =
+            "Usage: EvaluationCommand (--source=dynamodb | --csv=FILE) [--output=DIR]"
+                    + " [--cutoffs=DATE,...] [--window-days=N] [--k=K,...]"
+                    + " [--column.FIELD=NAME] [--timestamp-pattern=P] [--zone=ZONE]";
 
     private EvaluationCommand() {}
 
     public static void main(String[] args) throws IOException {
-        Path csv = Path.of(args[0]);
-        Path output = Path.of(args.length > 1 ? args[1] : "target/evaluation");
-        TransactionsCsv reader = new TransactionsCsv(ColumnMapping.onlineRetail());
-        TransactionsCsv.Contents contents = reader.readAll(csv);
-        Map<String, String> descriptions = new HashMap<>();
-        for (CatalogItem item : contents.report().catalog()) {
-            descriptions.put(item.itemId(), item.displayText());
+        List<String> rest = new ArrayList<>(List.of(args));
+        String source = take(rest, "--source=");
+        String csv = take(rest, "--csv=");
+        if ((source == null) == (csv == null) || (source != null && !source.equals("dynamodb"))) {
+            System.err.println(USAGE);
+            System.exit(2);
         }
-        PurchaseLog log =
-                PurchaseLog.of(
-                        new PurchaseCleaner(CleaningPolicy.defaults())
-                                .clean(contents.interactions())
-                                .purchases());
-        EvaluationSettings settings = EvaluationSettings.publicProtocol(output);
-        if (args.length > 2) {
-            List<LocalDate> cutoffs = new ArrayList<>();
-            for (String c : args[2].split(",")) {
-                cutoffs.add(LocalDate.parse(c));
-            }
-            settings = settings.withCutoffs(cutoffs);
-        }
+        EvaluationOptions options = EvaluationOptions.parse(rest);
+        TrainingData data =
+                csv != null
+                        ? TrainingDataSource.fromCsv(Path.of(csv), options.mapping())
+                        : readStore(TrainJobSettings.from(System.getenv()));
+        run(data, options);
+    }
+
+    /** Evaluates the model and the baselines on {@code data}; prints and writes the tables. */
+    public static List<EvaluationReport> run(TrainingData data, EvaluationOptions options)
+            throws IOException {
         List<Recommender> methods = new ArrayList<>();
         methods.add(
-                new SeasonalModelRecommender(
+                SeasonalModelRecommender.retrainedPerCutoff(
                         SeasonCalendar.standard(),
-                        descriptions,
+                        data.descriptions(),
                         RankingHyperparameters.defaults(),
                         TrainingSchedule.defaults()));
-        if (System.getProperty("baselines") != null) {
-            methods.addAll(EvaluateBaselines.baselines());
-        }
-        List<EvaluationReport> reports = new Evaluation(log, settings).evaluateAll(methods);
+        methods.addAll(EvaluateBaselines.baselines());
+
+        List<EvaluationReport> reports =
+                new Evaluation(data.log(), options.settings()).evaluateAll(methods);
+        StringBuilder text = new StringBuilder();
         for (EvaluationReport report : reports) {
-            System.out.println(report.table());
+            text.append(report.table()).append('\n');
         }
-        System.out.println(ReportTable.comparison(reports));
+        text.append(ReportTable.comparison(reports)).append('\n');
+        for (EvaluationReport report : reports) {
+            text.append("ranked lists ")
+                    .append(report.method())
+                    .append(": ")
+                    .append(report.rankedLists())
+                    .append('\n');
+        }
+        Path output = options.settings().outputDirectory();
+        Files.createDirectories(output);
+        Files.writeString(output.resolve("evaluation.txt"), text, StandardCharsets.UTF_8);
+        System.out.println(text);
+        System.out.println("evaluation tables written to " + output.resolve("evaluation.txt"));
+        return reports;
+    }
+
+    private static TrainingData readStore(TrainJobSettings settings) {
+        try (DynamoDbClient dynamoDb = AwsClients.dynamoDb(settings)) {
+            return TrainingDataSource.fromStore(
+                    new EventStore(dynamoDb, settings.eventsTable()),
+                    new CatalogStore(dynamoDb, settings.catalogTable()));
+        }
+    }
+
+    private static String take(List<String> args, String prefix) {
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).startsWith(prefix)) {
+                return args.remove(i).substring(prefix.length());
+            }
+        }
+        return null;
     }
 }

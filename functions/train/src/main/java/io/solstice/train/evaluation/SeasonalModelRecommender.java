@@ -6,8 +6,6 @@ import io.solstice.evaluation.Recommender;
 import io.solstice.feature.CandidateFeatures;
 import io.solstice.feature.ItemSignals;
 import io.solstice.feature.ShopperHistories;
-import io.solstice.feature.TrainingExampleBuilder;
-import io.solstice.feature.TrainingExamples;
 import io.solstice.feature.TrainingSchedule;
 import io.solstice.history.PurchaseLog;
 import io.solstice.model.RankingHyperparameters;
@@ -15,37 +13,62 @@ import io.solstice.model.RankingModelWeights;
 import io.solstice.score.ModelScorer;
 import io.solstice.score.RankedItem;
 import io.solstice.score.SeasonalRanker;
-import io.solstice.train.model.TensorFlowRankTrainer;
-import io.solstice.train.model.TrainedRankingNetwork;
+import io.solstice.train.model.ModelTraining;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jboss.logging.Logger;
 
 /**
- * Solstice's seasonal ranking model under the evaluation protocol: for each cutoff it trains a
- * fresh network on the purchases before the cutoff only, then ranks with the same {@link
- * SeasonalRanker} the rank function uses.
+ * Solstice's seasonal ranking model under the evaluation protocol. {@link #retrainedPerCutoff}
+ * trains a fresh network on the purchases before each cutoff only; {@link #withWeights} scores a
+ * network trained once (the train job's check on its validation window). Both rank with the same
+ * {@link SeasonalRanker} the rank function uses.
  */
 public final class SeasonalModelRecommender implements Recommender {
 
-    private static final Logger LOG = Logger.getLogger(SeasonalModelRecommender.class);
+    /** Where the weights for a cutoff come from. */
+    private interface WeightsSource {
+        RankingModelWeights weightsFor(PurchaseLog history, LocalDate cutoff);
+    }
 
     private final SeasonCalendar calendar;
     private final Map<String, String> descriptions;
-    private final RankingHyperparameters hyperparameters;
-    private final TrainingSchedule schedule;
+    private final WeightsSource weightsSource;
 
-    public SeasonalModelRecommender(
+    private SeasonalModelRecommender(
+            SeasonCalendar calendar,
+            Map<String, String> descriptions,
+            WeightsSource weightsSource) {
+        this.calendar = calendar;
+        this.descriptions = descriptions;
+        this.weightsSource = weightsSource;
+    }
+
+    /** Trains a network for every cutoff on the purchases before it. */
+    public static SeasonalModelRecommender retrainedPerCutoff(
             SeasonCalendar calendar,
             Map<String, String> descriptions,
             RankingHyperparameters hyperparameters,
             TrainingSchedule schedule) {
-        this.calendar = calendar;
-        this.descriptions = descriptions;
-        this.hyperparameters = hyperparameters;
-        this.schedule = schedule;
+        ModelTraining training = new ModelTraining(calendar, hyperparameters, schedule);
+        return new SeasonalModelRecommender(
+                calendar,
+                descriptions,
+                (history, cutoff) -> {
+                    try (ModelTraining.Outcome outcome =
+                            training.train(history, cutoff, descriptions)) {
+                        return outcome.network().weights();
+                    }
+                });
+    }
+
+    /** Uses the given weights at every cutoff; item signals still come from each cutoff's past. */
+    public static SeasonalModelRecommender withWeights(
+            SeasonCalendar calendar,
+            Map<String, String> descriptions,
+            RankingModelWeights weights) {
+        return new SeasonalModelRecommender(calendar, descriptions, (history, cutoff) -> weights);
     }
 
     @Override
@@ -55,37 +78,11 @@ public final class SeasonalModelRecommender implements Recommender {
 
     @Override
     public CutoffRanker fit(PurchaseLog history, LocalDate cutoff) {
-        RankingModelWeights weights = train(history, cutoff);
+        RankingModelWeights weights = weightsSource.weightsFor(history, cutoff);
         CandidateFeatures features =
                 new CandidateFeatures(ItemSignals.of(history, descriptions, calendar), calendar);
         SeasonalRanker ranker = new SeasonalRanker(new ModelScorer(weights), features);
         return new Ranker(history, cutoff, ranker);
-    }
-
-    /** Trains a network on as-of dates before {@code cutoff}; validation labels end before it. */
-    public RankingModelWeights train(PurchaseLog history, LocalDate cutoff) {
-        long started = System.nanoTime();
-        TrainingExampleBuilder builder =
-                new TrainingExampleBuilder(
-                        calendar, descriptions, TrainingExampleBuilder.Settings.defaults());
-        List<LocalDate> trainingDates =
-                schedule.trainingDates(LocalDate.ofEpochDay(history.firstDay()), cutoff);
-        TrainingExamples training = builder.build(history, trainingDates, schedule.labelDays());
-        TrainingExamples validation =
-                builder.build(
-                        history, List.of(schedule.validationDate(cutoff)), schedule.labelDays());
-        LOG.infof(
-                "training cutoff=%s dates=%d groups=%d validation_groups=%d feature_seconds=%.1f",
-                cutoff,
-                trainingDates.size(),
-                training.groupCount(),
-                validation.groupCount(),
-                (System.nanoTime() - started) / 1e9);
-
-        try (TrainedRankingNetwork network =
-                new TensorFlowRankTrainer(hyperparameters).train(training, validation)) {
-            return network.weights();
-        }
     }
 
     private static final class Ranker implements CutoffRanker {
