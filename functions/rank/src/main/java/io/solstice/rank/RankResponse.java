@@ -1,0 +1,35 @@
+package io.solstice.rank;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.List;
+
+/**
+ * The JSON body of a successful {@code POST /rank}.
+ *
+ * @param modelVersion the published model version that ranked the items
+ * @param ranker {@value #MODEL} when the model's network scored the items, {@value
+ *     #SEASONAL_POPULARITY} when its weights could not be used and recent buyers plus holiday
+ *     affinity did
+ * @param date the day ranked for (yyyy-MM-dd)
+ * @param country ISO 3166 alpha-2 code of the country whose seasons and holidays applied, {@code
+ *     ZZ} when unknown (northern seasons, worldwide holidays only)
+ * @param season the meteorological season on that date in that country's hemisphere, e.g. {@code
+ *     WINTER}
+ * @param items the ranked items, best first; fewer than asked when fewer items had sold before the
+ *     date
+ */
+@RegisterForReflection
+public record RankResponse(
+        String modelVersion,
+        String ranker,
+        String date,
+        String country,
+        String season,
+        List<RankedItemBody> items) {
+
+    /** The ranker named when the model's network scored the items. */
+    public static final String MODEL = "model";
+
+    /** The ranker named when seasonal popularity ranked the items. */
+    public static final String SEASONAL_POPULARITY = "seasonal-popularity";
+}

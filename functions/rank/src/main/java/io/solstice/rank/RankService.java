@@ -1,0 +1,111 @@
+package io.solstice.rank;
+
+import io.solstice.calendar.Country;
+import io.solstice.feature.CandidateFeatures;
+import io.solstice.rank.model.ModelHolder;
+import io.solstice.rank.model.ServedModel;
+import io.solstice.rank.shopper.Shopper;
+import io.solstice.rank.shopper.ShopperReader;
+import io.solstice.score.RankedItem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntPredicate;
+import org.jboss.logging.Logger;
+
+/**
+ * Answers a checked {@link RankRequest}: loads the container's model on first use, reads the
+ * shopper's history, picks the country whose seasons apply, and ranks every item that had sold
+ * before the date with the {@link io.solstice.score.SeasonalRanker}. Unknown shoppers and guests
+ * are ranked with an empty history, which is seasonal popularity for their country and date.
+ */
+public final class RankService {
+
+    private static final Logger LOG = Logger.getLogger(RankService.class);
+
+    private final ModelHolder models;
+
+    private final ShopperReader shoppers;
+
+    /**
+     * @param models the container's model
+     * @param shoppers reads shopper histories
+     */
+    public RankService(ModelHolder models, ShopperReader shoppers) {
+        this.models = models;
+        this.shoppers = shoppers;
+    }
+
+    /**
+     * Ranks items for one request.
+     *
+     * @throws io.solstice.rank.model.ModelUnavailableException when no model can rank
+     * @throws io.solstice.store.StoreException when the shopper's history cannot be read
+     */
+    public RankResponse rank(RankRequest request) {
+        long start = System.nanoTime();
+        ServedModel model = models.current();
+        Shopper shopper = shoppers.read(request.userId(), request.date(), model);
+
+        Country country = country(request, shopper, model);
+        CandidateFeatures.Context context = model.context(request.date(), country);
+        IntPredicate excluded =
+                request.excludePurchased() ? shopper.history()::hasBought : item -> false;
+        List<RankedItem> ranked =
+                model.ranker()
+                        .rank(
+                                request.userId(),
+                                shopper.history(),
+                                context,
+                                request.count(),
+                                excluded);
+
+        RankResponse response = respond(request, model, country, ranked);
+        log(request, shopper, response, start);
+        return response;
+    }
+
+    /** The request's country, else the shopper's latest, else unknown (northern, worldwide). */
+    private static Country country(RankRequest request, Shopper shopper, ServedModel model) {
+        String named = request.country() != null ? request.country() : shopper.latestCountry();
+        return named == null ? Country.UNKNOWN : model.calendar().country(named);
+    }
+
+    private static RankResponse respond(
+            RankRequest request, ServedModel model, Country country, List<RankedItem> ranked) {
+        List<RankedItemBody> items = new ArrayList<>(ranked.size());
+        for (RankedItem item : ranked) {
+            items.add(
+                    new RankedItemBody(
+                            items.size() + 1,
+                            model.itemId(item.item()),
+                            model.title(item.item()),
+                            item.score(),
+                            item.reason().name(),
+                            item.detail()));
+        }
+        return new RankResponse(
+                model.version(),
+                model.usesModel() ? RankResponse.MODEL : RankResponse.SEASONAL_POPULARITY,
+                request.date().toString(),
+                country.code(),
+                model.calendar().seasonOf(request.date(), country).name(),
+                items);
+    }
+
+    private static void log(
+            RankRequest request, Shopper shopper, RankResponse response, long start) {
+        LOG.infof(
+                "rank served userId=%s modelVersion=%s ranker=%s date=%s country=%s count=%d"
+                        + " returned=%d eventsRead=%d purchasesUsed=%d durationMs=%d",
+                request.isGuest() ? "-" : request.userId(),
+                response.modelVersion(),
+                response.ranker(),
+                response.date(),
+                response.country(),
+                request.count(),
+                response.items().size(),
+                shopper.eventsRead(),
+                shopper.purchasesUsed(),
+                (System.nanoTime() - start) / 1_000_000);
+    }
+}
