@@ -121,7 +121,8 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
-    private static Path logDirectory() {
+    /** The folder for logs and other files of local processes, created when missing. */
+    public static Path logDirectory() {
         String configured = System.getProperty(LOG_DIR_PROPERTY);
         Path dir =
                 configured != null

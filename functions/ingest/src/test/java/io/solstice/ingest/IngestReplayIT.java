@@ -1,0 +1,162 @@
+package io.solstice.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.solstice.event.CatalogItem;
+import io.solstice.event.Interaction;
+import io.solstice.event.InteractionType;
+import io.solstice.local.LocalDynamoDb;
+import io.solstice.local.LocalFunction;
+import io.solstice.local.LocalLambdaRuntime;
+import io.solstice.local.demo.IngestReplay;
+import io.solstice.local.demo.ReplayTotals;
+import io.solstice.store.StoreClients;
+import io.solstice.store.dynamodb.CatalogStore;
+import io.solstice.store.dynamodb.EventStore;
+import io.solstice.store.dynamodb.Tables;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The demo path end to end: the packaged ingest function runs as its own JVM against the Lambda
+ * runtime emulator and dynalite, and {@link IngestReplay} feeds it API Gateway events. Set {@code
+ * -Dsolstice.replay.events=N} to measure with more events (default 3,000).
+ */
+class IngestReplayIT {
+
+    private static final String EVENTS_TABLE = "demo-events";
+
+    private static final String CATALOG_TABLE = "demo-catalog";
+
+    private static LocalDynamoDb dynamo;
+
+    private static DynamoDbClient client;
+
+    private static LocalLambdaRuntime runtime;
+
+    private static LocalFunction function;
+
+    @BeforeAll
+    static void startFunction() {
+        dynamo = LocalDynamoDb.start();
+        client =
+                StoreClients.dynamoDb(
+                        dynamo.endpoint(),
+                        LocalDynamoDb.REGION,
+                        LocalDynamoDb.ACCESS_KEY_ID,
+                        LocalDynamoDb.SECRET_ACCESS_KEY);
+        Tables.createIfMissing(client, EVENTS_TABLE, CATALOG_TABLE);
+        runtime = LocalLambdaRuntime.start();
+        Path zip = Path.of(System.getProperty("solstice.ingest.zip", "target/function.zip"));
+        function =
+                LocalFunction.startJava(
+                        "solstice-ingest",
+                        zip,
+                        LocalFunction.QUARKUS_HANDLER,
+                        runtime,
+                        environment(),
+                        List.of("-Xmx512m"),
+                        Duration.ofMinutes(2));
+    }
+
+    @AfterAll
+    static void stopFunction() {
+        function.close();
+        runtime.close();
+        client.close();
+        dynamo.close();
+    }
+
+    @Test
+    void aReplayStoresEveryValidEventOnceAndReportsTheRest() {
+        // given every 250th event with an out-of-range quantity and 20 ids sent twice
+        int count = Integer.getInteger("solstice.replay.events", 3_000);
+        List<Interaction> events = events(count, new Random(11));
+        List<CatalogItem> catalog = catalog(120);
+
+        // when
+        ReplayTotals first = new IngestReplay(runtime).replay(events, catalog);
+        ReplayTotals again = new IngestReplay(runtime).replay(events.subList(0, 1_000), List.of());
+
+        // then
+        long invalid = events.stream().filter(e -> e.quantity() > 1_000_000).count();
+        assertThat(first.eventsRejected()).isEqualTo(invalid);
+        assertThat(first.eventsDuplicate()).isEqualTo(20);
+        assertThat(first.eventsAccepted()).isEqualTo(count - invalid - 20);
+        assertThat(first.rejectionReasons())
+                .containsOnlyKeys("quantity: expected an integer from -1000000 to 1000000");
+        assertThat(first.itemsAccepted()).isEqualTo(120);
+        assertThat(again.eventsAccepted()).isZero();
+        assertThat(storedEvents()).isEqualTo(first.eventsAccepted());
+        assertThat(new CatalogStore(client, CATALOG_TABLE).scanAll()).hasSize(120);
+        System.err.printf(
+                "[replay-it] events=%d eventsPerSecond=%.0f%n", count, first.eventsPerSecond());
+    }
+
+    private static long storedEvents() {
+        AtomicLong count = new AtomicLong();
+        try (EventStore store = new EventStore(client, EVENTS_TABLE)) {
+            store.scanAll(4, event -> count.incrementAndGet());
+        }
+        return count.get();
+    }
+
+    private static Map<String, String> environment() {
+        return Map.of(
+                "SOLSTICE_EVENTS_TABLE",
+                EVENTS_TABLE,
+                "SOLSTICE_CATALOG_TABLE",
+                CATALOG_TABLE,
+                "QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE",
+                dynamo.endpoint().toString(),
+                "QUARKUS_DYNAMODB_AWS_REGION",
+                LocalDynamoDb.REGION,
+                "QUARKUS_DYNAMODB_AWS_CREDENTIALS_TYPE",
+                "static",
+                "QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID",
+                LocalDynamoDb.ACCESS_KEY_ID,
+                "QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY",
+                LocalDynamoDb.SECRET_ACCESS_KEY);
+    }
+
+    /** Events where a quantity of 2,000,000 (beyond the allowed range) marks the invalid ones. */
+    private static List<Interaction> events(int count, Random random) {
+        OffsetDateTime start = OffsetDateTime.parse("2010-12-01T08:26:00Z");
+        List<Interaction> events = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String id = i >= 100 && i < 120 ? "ev-" + (i - 100) : "ev-" + i;
+            boolean invalid = i % 250 == 249;
+            String user = random.nextInt(8) == 0 ? null : "u" + random.nextInt(500);
+            events.add(
+                    new Interaction(
+                            id,
+                            InteractionType.PURCHASE,
+                            user,
+                            "i" + random.nextInt(120),
+                            invalid ? 2_000_000 : 1 + random.nextInt(12),
+                            1.25,
+                            start.plusMinutes(i),
+                            "United Kingdom",
+                            "o" + i / 20));
+        }
+        return events;
+    }
+
+    private static List<CatalogItem> catalog(int count) {
+        List<CatalogItem> items = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            items.add(new CatalogItem("i" + i, "Item " + i, null, "gifts", 1.25, true));
+        }
+        return items;
+    }
+}
