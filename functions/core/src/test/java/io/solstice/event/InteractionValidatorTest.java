@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -46,7 +47,7 @@ class InteractionValidatorTest {
     void aGuestEventWithoutOptionalFieldsIsValid() {
         // given
         ObjectNode event = json(VALID);
-        event.remove(java.util.List.of("userId", "country", "orderId"));
+        event.remove(List.of("userId", "country", "orderId"));
 
         // when
         Validated<Interaction> result = InteractionValidator.validate(event, "events[0]");

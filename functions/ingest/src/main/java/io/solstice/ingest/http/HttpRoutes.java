@@ -13,6 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -77,7 +78,8 @@ public class HttpRoutes {
             send(
                     context,
                     503,
-                    "storage is unavailable, nothing is lost by resending the same batch (event ids are stored once): "
+                    "storage is unavailable; resending the same batch is safe (events are stored once by"
+                            + " id, catalog items are replaced): "
                             + cause.getMessage());
         } else {
             LOG.errorf(cause, "ingest failed unexpectedly path=%s", context.request().path());
@@ -128,7 +130,7 @@ public class HttpRoutes {
                                     + ", column "
                                     + e.getLocation().getColumnNr();
             return "malformed JSON (" + reason + where + ")";
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "an unreadable body (" + e.getMessage() + ")";
         }
     }
