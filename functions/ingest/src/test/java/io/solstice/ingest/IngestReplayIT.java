@@ -117,6 +117,9 @@ class IngestReplayIT {
                 EVENTS_TABLE,
                 "SOLSTICE_CATALOG_TABLE",
                 CATALOG_TABLE,
+                // set for every function by the SAM template's Globals; ingest must ignore it
+                "SOLSTICE_MODEL_BUCKET",
+                "unused-by-ingest",
                 "QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE",
                 dynamo.endpoint().toString(),
                 "QUARKUS_DYNAMODB_AWS_REGION",
