@@ -1,6 +1,7 @@
 package io.solstice.rank.model;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -15,7 +16,7 @@ public class ModelHolder {
 
     private static final Logger LOG = Logger.getLogger(ModelHolder.class);
 
-    private final ModelLoader loader;
+    private final Supplier<ServedModel> loader;
 
     private final long retryNanos;
 
@@ -26,10 +27,11 @@ public class ModelHolder {
     private long failedAt;
 
     /**
-     * @param loader reads the model
+     * @param loader reads the model, e.g. {@link ModelLoader#load()}; throws {@link
+     *     ModelUnavailableException} when it cannot
      * @param retryInterval how long a remembered failure is answered without asking S3 again
      */
-    public ModelHolder(ModelLoader loader, Duration retryInterval) {
+    public ModelHolder(Supplier<ServedModel> loader, Duration retryInterval) {
         this.loader = loader;
         this.retryNanos = retryInterval.toNanos();
     }
@@ -53,7 +55,7 @@ public class ModelHolder {
         }
 
         try {
-            model = loader.load();
+            model = loader.get();
             failure = null;
             return model;
         } catch (ModelUnavailableException e) {

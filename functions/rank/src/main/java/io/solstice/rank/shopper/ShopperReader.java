@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * Reads a shopper's stored events and summarises them the way training did: only events the
  * cleaning rules keep as purchases count, items the model does not know are skipped, and each
- * purchase counts on the shopper's local date.
+ * purchase counts on the shopper's local date, if that is before the date ranked for (an event late
+ * on the previous UTC day can fall on the ranked date in the shopper's time zone).
  */
 public final class ShopperReader {
 
@@ -54,19 +55,21 @@ public final class ShopperReader {
 
     /** Summarises events, newest first, as of {@code date}. */
     Shopper summarise(List<Interaction> history, LocalDate date, ServedModel model) {
+        int asOfDay = (int) date.toEpochDay();
         int[] items = new int[history.size()];
         int[] days = new int[history.size()];
         int count = 0;
         for (Interaction event : history) {
             int item = model.itemIndex(event.itemId());
-            if (item >= 0 && cleaner.droppingRule(event).isEmpty()) {
+            int day = (int) event.occurredAt().toLocalDate().toEpochDay();
+            if (item >= 0 && day < asOfDay && cleaner.droppingRule(event).isEmpty()) {
                 items[count] = item;
-                days[count] = (int) event.occurredAt().toLocalDate().toEpochDay();
+                days[count] = day;
                 count++;
             }
         }
 
-        ShopperHistory summary = ShopperHistory.of(items, days, count, (int) date.toEpochDay());
+        ShopperHistory summary = ShopperHistory.of(items, days, count, asOfDay);
         return new Shopper(summary, latestCountry(history), history.size(), count);
     }
 

@@ -1,0 +1,67 @@
+package io.solstice.rank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.solstice.local.HttpApiResponse;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Drives every API Gateway HTTP API event in {@code test-events/rank/} through the real Lambda
+ * handler and checks the answer against the file's {@code .expected.json}: {@code statusCode},
+ * {@code body} (a subset of the response body) and, for rankings, {@code items}: their {@code
+ * count}, entries that must match some item ({@code include}) and entries no item may match ({@code
+ * exclude}), each a subset of an item.
+ */
+@QuarkusTest
+class RankEventFilesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static List<Path> eventFiles() {
+        return LambdaEvents.files();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eventFiles")
+    void eachEventFileGetsItsExpectedResponse(Path file) throws Exception {
+        // given
+        JsonNode expected = JSON.readTree(LambdaEvents.read(LambdaEvents.expectation(file)));
+
+        // when
+        HttpApiResponse response = LambdaEvents.invoke(LambdaEvents.read(file));
+
+        // then
+        assertThat(response.statusCode())
+                .as("status, body %s", response.body())
+                .isEqualTo(expected.path("statusCode").asInt());
+        assertThat(response.header("content-type")).hasValue("application/json");
+        JsonNode body = response.bodyJson();
+        JsonSubset.assertContains(body, expected.path("body"), "body");
+        assertItems(body.path("items"), expected.path("items"));
+    }
+
+    private static void assertItems(JsonNode items, JsonNode expected) {
+        if (expected.isMissingNode()) {
+            return;
+        }
+        assertThat(items.size())
+                .as("item count of %s", items)
+                .isEqualTo(expected.path("count").asInt());
+        for (JsonNode wanted : expected.path("include")) {
+            assertThat(items)
+                    .as("an item matching %s", wanted)
+                    .anyMatch(i -> JsonSubset.matches(i, wanted));
+        }
+        for (JsonNode unwanted : expected.path("exclude")) {
+            assertThat(items)
+                    .as("no item matching %s", unwanted)
+                    .noneMatch(i -> JsonSubset.matches(i, unwanted));
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package io.solstice.rank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.solstice.local.HttpApiEvent;
+import io.solstice.local.HttpApiResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Behaviour of POST /rank through the API Gateway path, against the fixture model and events. */
+@QuarkusTest
+@QuarkusTestResource(RankStandIns.class)
+class RankFunctionTest {
+
+    @Test
+    void aKnownShopperGetsTheirDueReorderFirstWithItsReason() {
+        // when
+        HttpApiResponse response =
+                LambdaEvents.postRank(
+                        """
+                        {"userId":"17850","date":"2011-11-15","country":"United Kingdom","count":5}
+                        """);
+
+        // then
+        JsonNode body = response.bodyJson();
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(body.path("modelVersion").asText()).isEqualTo(ModelFixture.VERSION);
+        assertThat(body.path("ranker").asText()).isEqualTo("model");
+        assertThat(body.path("date").asText()).isEqualTo("2011-11-15");
+        assertThat(body.path("country").asText()).isEqualTo("GB");
+        assertThat(body.path("season").asText()).isEqualTo("AUTUMN");
+        JsonNode first = body.path("items").get(0);
+        assertThat(first.path("rank").asInt()).isEqualTo(1);
+        assertThat(first.path("itemId").asText()).isEqualTo(ModelFixture.HEART_HOLDER);
+        assertThat(first.path("title").asText()).isEqualTo("WHITE HANGING HEART T-LIGHT HOLDER");
+        assertThat(first.path("reason").asText()).isEqualTo("BUY_AGAIN");
+        assertThat(first.path("explanation").asText())
+                .isEqualTo("You bought this on 7 day(s), last 22 days ago");
+    }
+
+    @Test
+    void everyItemHasARankATitleAScoreAndAReason() {
+        // when
+        JsonNode items =
+                LambdaEvents.postRank(
+                                "{\"userId\":\"17850\",\"date\":\"2011-11-15\",\"count\":100}")
+                        .bodyJson()
+                        .path("items");
+
+        // then every item that sold before the date, best first
+        assertThat(items.size()).isEqualTo(9);
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            assertThat(item.path("rank").asInt()).isEqualTo(i + 1);
+            assertThat(item.path("title").asText()).isNotBlank();
+            assertThat(item.path("reason").asText()).isNotBlank();
+            assertThat(item.path("explanation").asText()).isNotBlank();
+            if (i > 0) {
+                assertThat(item.path("score").floatValue())
+                        .isLessThanOrEqualTo(items.get(i - 1).path("score").floatValue());
+            }
+        }
+    }
+
+    @Test
+    void withoutACountryTheShoppersLatestEventDecides() {
+        // when
+        JsonNode body =
+                LambdaEvents.postRank("{\"userId\":\"17850\",\"date\":\"2011-11-15\"}").bodyJson();
+
+        // then the default count, capped by the nine items of the model
+        assertThat(body.path("country").asText()).isEqualTo("GB");
+        assertThat(body.path("items").size()).isEqualTo(9);
+    }
+
+    @Test
+    void anUnknownShopperGetsARankingWithoutReorders() {
+        // when
+        HttpApiResponse response =
+                LambdaEvents.postRank(
+                        """
+                        {"userId":"no-such-shopper","date":"2011-11-15","country":"GB"}
+                        """);
+
+        // then
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(reasons(response.bodyJson())).isNotEmpty().doesNotContain("BUY_AGAIN");
+    }
+
+    @Test
+    void aGuestInTheSouthGetsTheSouthernSeason() {
+        // when
+        HttpApiResponse response =
+                LambdaEvents.postRank("{\"date\":\"2011-11-15\",\"country\":\"Australia\"}");
+
+        // then
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.bodyJson().path("country").asText()).isEqualTo("AU");
+        assertThat(response.bodyJson().path("season").asText()).isEqualTo("SPRING");
+        assertThat(reasons(response.bodyJson())).isNotEmpty().doesNotContain("BUY_AGAIN");
+    }
+
+    @Test
+    void excludePurchasedLeavesOutWhatTheShopperBoughtBeforeTheDate() {
+        // when
+        JsonNode body =
+                LambdaEvents.postRank(
+                                """
+                                {"userId":"17850","date":"2011-11-15","count":100,
+                                 "excludePurchased":true}
+                                """)
+                        .bodyJson();
+
+        // then the night light, bought after the date only, stays
+        assertThat(itemIds(body))
+                .doesNotContain(ModelFixture.HEART_HOLDER, ModelFixture.CAKE_STAND)
+                .contains(ModelFixture.NIGHT_LIGHT, ModelFixture.PAPER_CHAIN)
+                .hasSize(7);
+    }
+
+    @Test
+    void itemsThatFirstSoldOnOrAfterTheDateAreNotCandidates() {
+        // when the night light first sold on 2011-10-20
+        JsonNode body = LambdaEvents.postRank("{\"date\":\"2011-10-20\",\"count\":100}").bodyJson();
+
+        // then
+        assertThat(itemIds(body)).doesNotContain(ModelFixture.NIGHT_LIGHT).hasSize(8);
+    }
+
+    @Test
+    void anItemWithoutACatalogueTitleIsTitledByItsId() {
+        // when
+        JsonNode items =
+                LambdaEvents.postRank("{\"date\":\"2011-11-15\",\"count\":100}")
+                        .bodyJson()
+                        .path("items");
+
+        // then
+        for (JsonNode item : items) {
+            if (item.path("itemId").asText().equals(ModelFixture.NIGHT_LIGHT)) {
+                assertThat(item.path("title").asText()).isEqualTo(ModelFixture.NIGHT_LIGHT);
+            }
+        }
+    }
+
+    @Test
+    void anEmptyBodyRanksForAGuestToday() {
+        // when
+        HttpApiResponse response = LambdaEvents.invoke(HttpApiEvent.post("/rank").toJson());
+
+        // then
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.bodyJson().path("country").asText()).isEqualTo("ZZ");
+        assertThat(response.bodyJson().path("items").size())
+                .isEqualTo(RankRequest.DEFAULT_COUNT - 1);
+    }
+
+    @Test
+    void badFieldsAreEachNamedWithWhatWasExpectedAndWhatArrived() {
+        // when
+        HttpApiResponse response =
+                LambdaEvents.postRank(
+                        """
+                        {"userId":42,"date":"15/11/2011","country":"","count":0,
+                         "excludePurchased":"yes","colour":"red"}
+                        """);
+
+        // then
+        JsonNode body = response.bodyJson();
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.header("content-type")).hasValue("application/json");
+        assertThat(fields(body))
+                .containsExactly(
+                        "colour", "userId", "date", "country", "count", "excludePurchased");
+        assertThat(body.path("errors").get(4).path("message").asText())
+                .isEqualTo("count: expected an integer from 1 to 100, or no field for 10, got 0");
+        assertThat(body.path("errors").get(2).path("got").asText()).isEqualTo("\"15/11/2011\"");
+        assertThat(body.path("error").asText())
+                .isEqualTo(
+                        "the request has fields that do not fit: colour, userId, date, country,"
+                                + " count, excludePurchased");
+    }
+
+    @Test
+    void malformedJsonIsA400NamingWhereItBreaks() {
+        // when
+        HttpApiResponse response = LambdaEvents.postRank("{\"userId\":\"17850\",");
+
+        // then
+        JsonNode error = response.bodyJson().path("errors").get(0);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(error.path("field").asText()).isEqualTo("body");
+        assertThat(error.path("got").asText()).startsWith("malformed JSON (");
+    }
+
+    @Test
+    void onlyPostIsAllowed() {
+        // when
+        HttpApiResponse response = LambdaEvents.invoke(HttpApiEvent.get("/rank").toJson());
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.bodyJson().path("error").asText())
+                .isEqualTo("method GET is not allowed on /rank; the rank API has POST /rank");
+    }
+
+    @Test
+    void anUnknownPathIsA404NamingTheRoute() {
+        // when
+        HttpApiResponse response =
+                LambdaEvents.invoke(HttpApiEvent.post("/recommend").jsonBody("{}").toJson());
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.bodyJson().path("error").asText())
+                .isEqualTo("no function at POST /recommend; the rank API has POST /rank");
+    }
+
+    private static List<String> reasons(JsonNode body) {
+        List<String> reasons = new ArrayList<>();
+        body.path("items").forEach(item -> reasons.add(item.path("reason").asText()));
+        return reasons;
+    }
+
+    private static List<String> itemIds(JsonNode body) {
+        List<String> ids = new ArrayList<>();
+        body.path("items").forEach(item -> ids.add(item.path("itemId").asText()));
+        return ids;
+    }
+
+    private static List<String> fields(JsonNode body) {
+        List<String> fields = new ArrayList<>();
+        body.path("errors").forEach(error -> fields.add(error.path("field").asText()));
+        return fields;
+    }
+}

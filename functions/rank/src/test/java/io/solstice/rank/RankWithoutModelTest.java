@@ -1,0 +1,53 @@
+package io.solstice.rank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.solstice.local.HttpApiResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Before the train job has published anything there is nothing to rank with, not even item signals:
+ * the function says so with a 503. Runs with its own profile (one more Quarkus start) pointing the
+ * function at a bucket without a model.
+ */
+@QuarkusTest
+@TestProfile(RankWithoutModelTest.EmptyBucket.class)
+class RankWithoutModelTest {
+
+    @Test
+    void withoutAPublishedModelTheAnswerIs503SayingToRunTheTrainJob() {
+        // when
+        HttpApiResponse response =
+                LambdaEvents.postRank("{\"userId\":\"17850\",\"date\":\"2011-11-15\"}");
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.header("content-type")).hasValue("application/json");
+        assertThat(response.body())
+                .isEqualTo("{\"error\":\"no model has been published yet; run the train job\"}");
+    }
+
+    @Test
+    void badFieldsAreStillA400WithoutAModel() {
+        // when
+        HttpApiResponse response = LambdaEvents.postRank("{\"count\":101}");
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.bodyJson().path("errors").get(0).path("field").asText())
+                .isEqualTo("count");
+    }
+
+    /** The same stand-ins, the function pointed at the bucket without a model. */
+    public static class EmptyBucket implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("solstice.model-bucket", RankStandIns.EMPTY_BUCKET);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package io.solstice.rank.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.solstice.calendar.Country;
+import io.solstice.calendar.SeasonCalendar;
+import io.solstice.feature.CandidateFeatures;
+import io.solstice.feature.ShopperHistory;
+import io.solstice.local.LocalS3;
+import io.solstice.model.ServingModel;
+import io.solstice.rank.ModelFixture;
+import io.solstice.score.RankedItem;
+import io.solstice.store.StoreClients;
+import io.solstice.store.s3.ModelRepository;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Reading the served model from s3rver, and what happens when it cannot be used. */
+class ModelLoaderTest {
+
+    private static LocalS3 s3;
+
+    private static S3Client client;
+
+    private String bucket;
+
+    private ModelRepository repository;
+
+    private ModelLoader loader;
+
+    @BeforeAll
+    static void startS3() {
+        s3 = LocalS3.start();
+        client =
+                StoreClients.s3(
+                        s3.endpoint(),
+                        LocalS3.REGION,
+                        LocalS3.ACCESS_KEY_ID,
+                        LocalS3.SECRET_ACCESS_KEY);
+    }
+
+    @AfterAll
+    static void stopS3() {
+        client.close();
+        s3.close();
+    }
+
+    @BeforeEach
+    void createBucket() {
+        bucket = "models-" + UUID.randomUUID().toString().substring(0, 8);
+        client.createBucket(b -> b.bucket(bucket));
+        repository = new ModelRepository(client, bucket);
+        loader = new ModelLoader(repository, bucket, SeasonCalendar.standard(), 8);
+    }
+
+    @Test
+    void aPublishedModelRanksWithItsNetwork() {
+        // given
+        repository.publish("v1", ModelFixture.servingModel().toFiles());
+
+        // when
+        ServedModel model = loader.load();
+
+        // then
+        assertThat(model.version()).isEqualTo("v1");
+        assertThat(model.usesModel()).isTrue();
+        assertThat(model.itemCount()).isEqualTo(9);
+        assertThat(model.title(model.itemIndex(ModelFixture.CAKE_STAND)))
+                .isEqualTo("REGENCY CAKESTAND 3 TIER");
+        assertThat(model.itemIndex("no-such-item")).isEqualTo(-1);
+    }
+
+    @Test
+    void withoutAPublishedModelTheLoadSaysToRunTheTrainJob() {
+        assertThatThrownBy(loader::load)
+                .isInstanceOf(ModelUnavailableException.class)
+                .hasMessage("no model has been published yet; run the train job")
+                .extracting(e -> ((ModelUnavailableException) e).kind())
+                .isEqualTo(ModelUnavailableException.Kind.NOT_PUBLISHED);
+    }
+
+    @Test
+    void aNetworkOfOtherFeaturesFallsBackToSeasonalPopularity() {
+        // given
+        List<String> renamed = new ArrayList<>(CandidateFeatures.NAMES);
+        renamed.set(19, "day_of_week");
+        repository.publish("v2", ModelFixture.servingModel(renamed).toFiles());
+
+        // when
+        ServedModel model = loader.load();
+
+        // then it still ranks
+        assertThat(model.version()).isEqualTo("v2");
+        assertThat(model.usesModel()).isFalse();
+        assertThat(rankGuest(model)).isNotEmpty();
+    }
+
+    @Test
+    void corruptWeightsFallBackToSeasonalPopularity() {
+        // given
+        Map<String, byte[]> files = new HashMap<>(ModelFixture.servingModel().toFiles());
+        files.put(ServingModel.WEIGHTS, "not weights".getBytes(StandardCharsets.UTF_8));
+        repository.publish("v3", files);
+
+        // when
+        ServedModel model = loader.load();
+
+        // then
+        assertThat(model.usesModel()).isFalse();
+        assertThat(rankGuest(model)).isNotEmpty();
+    }
+
+    @Test
+    void corruptItemSignalsMakeTheModelUnreadableNamingVersionAndFile() {
+        // given
+        Map<String, byte[]> files = new HashMap<>(ModelFixture.servingModel().toFiles());
+        files.put(ServingModel.SIGNALS, new byte[] {1, 2, 3});
+        repository.publish("v4", files);
+
+        // when / then
+        assertThatThrownBy(loader::load)
+                .isInstanceOf(ModelUnavailableException.class)
+                .hasMessageContaining("model v4 in bucket " + bucket + " cannot be read")
+                .hasMessageContaining("item signals")
+                .hasMessageEndingWith("publish a new version with the train job")
+                .extracting(e -> ((ModelUnavailableException) e).kind())
+                .isEqualTo(ModelUnavailableException.Kind.UNREADABLE);
+    }
+
+    @Test
+    void aFileChangedAfterPublishingMakesTheModelUnreadable() {
+        // given
+        repository.publish("v5", ModelFixture.servingModel().toFiles());
+        client.putObject(
+                b -> b.bucket(bucket).key("models/v5/" + ServingModel.CATALOG),
+                RequestBody.fromString("[]"));
+
+        // when / then
+        assertThatThrownBy(loader::load)
+                .isInstanceOf(ModelUnavailableException.class)
+                .hasMessageContaining("model v5")
+                .hasMessageContaining(ServingModel.CATALOG)
+                .extracting(e -> ((ModelUnavailableException) e).kind())
+                .isEqualTo(ModelUnavailableException.Kind.UNREADABLE);
+    }
+
+    @Test
+    void aMissingBucketNamesTheSettingToFix() {
+        // given
+        ModelLoader nowhere =
+                new ModelLoader(
+                        new ModelRepository(client, "no-such-bucket"),
+                        "no-such-bucket",
+                        SeasonCalendar.standard(),
+                        8);
+
+        // when / then
+        assertThatThrownBy(nowhere::load)
+                .isInstanceOf(ModelUnavailableException.class)
+                .hasMessageContaining("S3 bucket 'no-such-bucket' does not exist")
+                .hasMessageContaining("SOLSTICE_MODEL_BUCKET")
+                .extracting(e -> ((ModelUnavailableException) e).kind())
+                .isEqualTo(ModelUnavailableException.Kind.MISSING_BUCKET);
+    }
+
+    private static List<RankedItem> rankGuest(ServedModel model) {
+        return model.ranker()
+                .rank(
+                        null,
+                        ShopperHistory.empty(),
+                        model.context(ModelFixture.RANK_DATE, Country.UNKNOWN),
+                        5,
+                        item -> false);
+    }
+}
