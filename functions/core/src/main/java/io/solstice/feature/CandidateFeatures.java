@@ -39,9 +39,7 @@ public final class CandidateFeatures {
                     "holiday_text_out_of_season",
                     "shopper_items",
                     "shopper_days_since_purchase",
-                    "christmas_lead_in",
-                    "season_sin",
-                    "season_cos");
+                    "history_rank");
 
     public static final int COUNT = NAMES.size();
 
@@ -49,6 +47,7 @@ public final class CandidateFeatures {
     static final int KNN_SCORE = 4;
     static final int ITEM_BLOCK_START = 6;
     static final int ITEM_BLOCK_WIDTH = 9;
+    static final int HISTORY_RANK = 17;
 
     private static final double RECENCY_DAYS = 30.0;
 
@@ -100,9 +99,6 @@ public final class CandidateFeatures {
                     ITEM_BLOCK_WIDTH);
             out[base + 15] = shopperItems;
             out[base + 16] = shopperRecency;
-            out[base + 17] = context.christmasLeadIn;
-            out[base + 18] = context.season[0];
-            out[base + 19] = context.season[1];
         }
     }
 
@@ -122,6 +118,7 @@ public final class CandidateFeatures {
             out[base + 1] = 0f;
             out[base + 2] = 0f;
             out[base + 3] = 0f;
+            out[base + HISTORY_RANK] = 0f;
             return;
         }
         int since = shopper.asOfDay() - shopper.lastDayAt(slot);
@@ -129,6 +126,7 @@ public final class CandidateFeatures {
         out[base + 1] = (float) Math.log1p(shopper.daysAt(slot));
         out[base + 2] = (float) Math.exp(-since / RECENCY_DAYS);
         out[base + 3] = cadenceDue(shopper, slot, since);
+        out[base + HISTORY_RANK] = 1f / (1 + shopper.rankAt(slot));
     }
 
     /**
@@ -149,14 +147,12 @@ public final class CandidateFeatures {
     public final class Context {
 
         private final LocalDate date;
-        private final float christmasLeadIn;
         private final float[] season;
         private final float[] leadIns;
         private float[] itemBlock;
 
         private Context(LocalDate date, Country country) {
             this.date = date;
-            this.christmasLeadIn = (float) calendar.leadIn("christmas", date, country);
             this.season = calendar.yearAngle(date, country);
             this.leadIns = signals.holidayLeadIns(calendar, date, country);
         }
@@ -187,24 +183,57 @@ public final class CandidateFeatures {
             return itemBlock;
         }
 
+        /**
+         * Popularity is taken as each item's share of all buyer-days in the window (per 10,000),
+         * not as a count, so that the features mean the same in a quiet February and in the
+         * November rush, when the shop sells 2-3 times as much.
+         */
         private float[] computeItemBlock() {
             int today = day();
-            float[] block = new float[signals.itemCount() * ITEM_BLOCK_WIDTH];
-            for (int item = 0; item < signals.itemCount(); item++) {
+            int items = signals.itemCount();
+            int[] week = new int[items];
+            int[] month = new int[items];
+            int[] all = new int[items];
+            int[] lastYear = new int[items];
+            for (int item = 0; item < items; item++) {
+                week[item] = signals.buyerDays(item, today - 7, today);
+                month[item] = signals.buyerDays(item, today - 28, today);
+                all[item] = signals.buyerDays(item, Integer.MIN_VALUE / 2, today);
+                lastYear[item] = signals.buyerDays(item, today - 365, today - 337);
+            }
+
+            float[] block = new float[items * ITEM_BLOCK_WIDTH];
+            double weekTotal = total(week);
+            double monthTotal = total(month);
+            double allTotal = total(all);
+            double lastYearTotal = total(lastYear);
+            for (int item = 0; item < items; item++) {
                 int base = item * ITEM_BLOCK_WIDTH;
-                int week = signals.buyerDays(item, today - 7, today);
-                int month = signals.buyerDays(item, today - 28, today);
-                block[base] = (float) Math.log1p(week);
-                block[base + 1] = (float) Math.log1p(month);
-                block[base + 2] =
-                        (float) Math.log1p(signals.buyerDays(item, Integer.MIN_VALUE / 2, today));
-                block[base + 3] = (float) Math.log((4.0 * week + 1) / (month + 1));
-                block[base + 4] =
-                        (float) Math.log1p(signals.buyerDays(item, today - 365, today - 337));
+                block[base] = share(week[item], weekTotal);
+                block[base + 1] = share(month[item], monthTotal);
+                block[base + 2] = share(all[item], allTotal);
+                block[base + 3] =
+                        (float)
+                                Math.log(
+                                        (week[item] / weekTotal * 1e4 + 1)
+                                                / (month[item] / monthTotal * 1e4 + 1));
+                block[base + 4] = share(lastYear[item], lastYearTotal);
                 block[base + 5] = itemAge(item, today);
                 fillSeasonal(item, block, base + 6);
             }
             return block;
+        }
+
+        private static double total(int[] counts) {
+            long sum = 0;
+            for (int count : counts) {
+                sum += count;
+            }
+            return Math.max(1, sum);
+        }
+
+        private static float share(int count, double total) {
+            return (float) Math.log1p(count / total * 1e4);
         }
 
         private float itemAge(int item, int today) {

@@ -22,6 +22,7 @@ public final class ShopperHistory {
     private final int[] days;
     private final int[] firstDay;
     private final int[] lastDay;
+    private final int[] rank;
 
     private ShopperHistory(
             int asOf, int[] items, double[] weight, int[] days, int[] firstDay, int[] lastDay) {
@@ -31,6 +32,26 @@ public final class ShopperHistory {
         this.days = days;
         this.firstDay = firstDay;
         this.lastDay = lastDay;
+        this.rank = rankByWeight(weight, lastDay);
+    }
+
+    /** Position of each item when the shopper's items are sorted by weight, then recency. */
+    private static int[] rankByWeight(double[] weight, int[] lastDay) {
+        Integer[] order = new Integer[weight.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(
+                order,
+                (a, b) -> {
+                    int byWeight = Double.compare(weight[b], weight[a]);
+                    return byWeight != 0 ? byWeight : Integer.compare(lastDay[b], lastDay[a]);
+                });
+        int[] rank = new int[weight.length];
+        for (int position = 0; position < order.length; position++) {
+            rank[order[position]] = position;
+        }
+        return rank;
     }
 
     /** A shopper with no purchases: a guest or a first visit. */
@@ -119,6 +140,11 @@ public final class ShopperHistory {
 
     public int firstDayAt(int i) {
         return firstDay[i];
+    }
+
+    /** 0 for the shopper's heaviest item, 1 for the next, and so on. */
+    public int rankAt(int i) {
+        return rank[i];
     }
 
     public int lastDayAt(int i) {

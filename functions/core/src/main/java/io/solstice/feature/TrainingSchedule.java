@@ -29,18 +29,28 @@ public record TrainingSchedule(
 
     /**
      * Training as-of dates for {@code cutoff}, latest first, given that the history starts on
-     * {@code firstDay}. Empty when the history is too short.
+     * {@code firstDay}: half of them a week apart just before the validation window (what is
+     * selling now), the other half spread evenly over the older history (so the seasonal terms see
+     * the rest of the year). Empty when the history is too short.
      */
     public List<LocalDate> trainingDates(LocalDate firstDay, LocalDate cutoff) {
         LocalDate latest = validationDate(cutoff).minusDays(minSpacingDays);
         LocalDate earliest = firstDay.plusDays(minHistoryDays);
         List<LocalDate> dates = new ArrayList<>();
-        if (latest.isBefore(earliest)) {
+        int recent = Math.max(1, maxTrainingDates / 2);
+        LocalDate date = latest;
+        while (!date.isBefore(earliest) && dates.size() < recent) {
+            dates.add(date);
+            date = date.minusDays(minSpacingDays);
+        }
+
+        int older = maxTrainingDates - dates.size();
+        long span = date.toEpochDay() - earliest.toEpochDay();
+        if (older <= 0 || span < 0) {
             return dates;
         }
-        long span = latest.toEpochDay() - earliest.toEpochDay();
-        long spacing = Math.max(minSpacingDays, span / Math.max(1, maxTrainingDates - 1));
-        for (LocalDate date = latest;
+        long spacing = Math.max(minSpacingDays, span / Math.max(1, older - 1));
+        for (;
                 !date.isBefore(earliest) && dates.size() < maxTrainingDates;
                 date = date.minusDays(spacing)) {
             dates.add(date);

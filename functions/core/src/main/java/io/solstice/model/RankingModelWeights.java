@@ -17,7 +17,8 @@ import java.util.List;
  * <p>The network scores one (shopper, candidate item, date) triple:
  *
  * <pre>
- *   z     = (features - featureMean) / featureScale                      standardised features
+ *   x     = min(max(features, featureMin), featureMax)                   clipped to the training range
+ *   z     = (x - featureMean) / featureScale                             standardised features
  *   score = outputKernel . relu(z . hiddenKernel + hiddenBias)           deep part
  *         + linearKernel . z + outputBias                                wide part
  *         + userEmbedding[user] . itemEmbedding[item]                    collaborative part
@@ -28,6 +29,8 @@ import java.util.List;
  * row-major.
  *
  * @param featureNames names of the dense features, in input order
+ * @param featureMin smallest value of each feature in the training rows; inputs are clipped to it
+ * @param featureMax largest value of each feature in the training rows; inputs are clipped to it
  * @param featureMean per-feature mean used for standardising
  * @param featureScale per-feature standard deviation used for standardising (never 0)
  * @param hiddenKernel {@code features x hidden} matrix
@@ -44,6 +47,8 @@ import java.util.List;
  */
 public record RankingModelWeights(
         List<String> featureNames,
+        float[] featureMin,
+        float[] featureMax,
         float[] featureMean,
         float[] featureScale,
         float[] hiddenKernel,
@@ -62,11 +67,13 @@ public record RankingModelWeights(
     public static final int SEASON_WIDTH = 2;
 
     private static final int MAGIC = 0x534f4c57; // "SOLW"
-    private static final int FORMAT_VERSION = 1;
+    private static final int FORMAT_VERSION = 2;
 
     public RankingModelWeights {
         int features = featureNames.size();
         int hidden = hiddenBias.length;
+        requireLength("featureMin", featureMin, features);
+        requireLength("featureMax", featureMax, features);
         requireLength("featureMean", featureMean, features);
         requireLength("featureScale", featureScale, features);
         requireLength("hiddenKernel", hiddenKernel, features * hidden);
@@ -99,6 +106,8 @@ public record RankingModelWeights(
             out.writeInt(MAGIC);
             out.writeInt(FORMAT_VERSION);
             writeStrings(out, featureNames);
+            writeFloats(out, featureMin);
+            writeFloats(out, featureMax);
             writeFloats(out, featureMean);
             writeFloats(out, featureScale);
             writeFloats(out, hiddenKernel);
@@ -128,6 +137,8 @@ public record RankingModelWeights(
             readHeader(in);
             return new RankingModelWeights(
                     readStrings(in),
+                    readFloats(in),
+                    readFloats(in),
                     readFloats(in),
                     readFloats(in),
                     readFloats(in),

@@ -101,7 +101,7 @@ public final class ModelScorer {
     private float score(
             float[] featureRow, int offset, int userRow, int itemRow, float[] season, float[] z) {
         for (int k = 0; k < features; k++) {
-            z[k] = (featureRow[offset + k] - weights.featureMean()[k]) * inverseScale[k];
+            z[k] = standardise(featureRow[offset + k], k);
         }
 
         float score = weights.outputBias() + dense(z);
@@ -131,7 +131,7 @@ public final class ModelScorer {
             int[][] groups) {
         float[] z = new float[features];
         for (int k = 0; k < features; k++) {
-            z[k] = (featureRow[offset + k] - weights.featureMean()[k]) * inverseScale[k];
+            z[k] = standardise(featureRow[offset + k], k);
         }
         float full = dense(z);
 
@@ -150,6 +150,12 @@ public final class ModelScorer {
             result[groups.length + 1] += weights.itemSeason()[seasonRow + s] * season[s];
         }
         return result;
+    }
+
+    /** Clips a raw value to the training range, then standardises it. */
+    private float standardise(float value, int k) {
+        float clipped = Math.min(Math.max(value, weights.featureMin()[k]), weights.featureMax()[k]);
+        return (clipped - weights.featureMean()[k]) * inverseScale[k];
     }
 
     private float dense(float[] z) {

@@ -22,7 +22,7 @@ public final class SeasonalRanker {
      * Feature columns whose joint effect gives each reason (see {@link CandidateFeatures#NAMES}).
      */
     private static final int[][] GROUPS = {
-        {0, 1, 2, 3}, {4, 5}, {6, 7, 8, 10}, {9}, {12, 13, 14, 17, 18, 19}, {11}
+        {0, 1, 2, 3, 17}, {4, 5}, {6, 7, 8, 10}, {9}, {12, 13, 14}, {11}
     };
 
     private static final ReasonCode[] GROUP_REASONS = {

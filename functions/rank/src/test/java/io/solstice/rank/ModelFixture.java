@@ -6,6 +6,7 @@ import io.solstice.event.Interaction;
 import io.solstice.event.InteractionType;
 import io.solstice.feature.CandidateFeatures;
 import io.solstice.feature.ItemSignals;
+import io.solstice.feature.ShopperHistories;
 import io.solstice.history.PurchaseLog;
 import io.solstice.model.CatalogEntry;
 import io.solstice.model.ModelManifest;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * A small, real {@link ServingModel} for tests: item signals computed from a year of purchases by
@@ -67,6 +69,23 @@ public final class ModelFixture {
         TITLES.put("22219", "LOVEBIRD HANGING DECORATION WHITE");
     }
 
+    private static final Map<String, Float> LINEAR =
+            Map.ofEntries(
+                    Map.entry("history_weight", 1.5f),
+                    Map.entry("history_days", 0.5f),
+                    Map.entry("history_recency", 0.3f),
+                    Map.entry("cadence_due", 1.0f),
+                    Map.entry("knn_score", 0.3f),
+                    Map.entry("knn_share", 0.2f),
+                    Map.entry("buyers_7d", 0.4f),
+                    Map.entry("buyers_28d", 0.4f),
+                    Map.entry("buyers_all", 0.2f),
+                    Map.entry("trend_7d_28d", 0.1f),
+                    Map.entry("buyers_same_weeks_last_year", 0.2f),
+                    Map.entry("holiday_sales_affinity_now", 0.6f),
+                    Map.entry("holiday_text_now", 0.4f),
+                    Map.entry("holiday_text_out_of_season", -0.5f));
+
     private static final List<String> OTHER_SHOPPERS =
             List.of("12347", "12583", "13047", "14688", "15311", "16029", "18102");
 
@@ -84,7 +103,7 @@ public final class ModelFixture {
     public static ServingModel servingModel(List<String> featureNames) {
         PurchaseLog log = PurchaseLog.of(purchases());
         ItemSignals signals = ItemSignals.of(log, TITLES, SeasonCalendar.standard());
-        RankingModelWeights weights = weights(featureNames, log.users().names(), signals);
+        RankingModelWeights weights = weights(featureNames, log, signals);
         return new ServingModel(manifest(featureNames, log), weights, signals, catalog());
     }
 
@@ -182,30 +201,38 @@ public final class ModelFixture {
     }
 
     /**
-     * Weights by hand, on unstandardised features (mean 0, scale 1): the shopper's own history and
-     * cadence first, then recent buyers and holiday affinity; a small hidden layer, and small
-     * embeddings and season vectors so that every term of the network is exercised.
+     * Weights by hand on standardised features, as training would standardise them: the mean and
+     * scale of each feature over every shopper of the log and every item on {@link #RANK_DATE}. The
+     * shopper's own history and cadence weigh most, then recent buyers and holiday affinity; a
+     * small hidden layer, and small embeddings and season vectors so that every term of the network
+     * is exercised. Weights are given by feature name, so features added later weigh 0.
      */
     private static RankingModelWeights weights(
-            List<String> featureNames, List<String> users, ItemSignals signals) {
+            List<String> featureNames, PurchaseLog log, ItemSignals signals) {
         int features = featureNames.size();
         int hidden = 2;
         int dim = 2;
         int items = signals.itemCount();
         float[] linear = new float[features];
-        float[] byFeature = {
-            1.5f, 0.5f, 0.3f, 1.0f, 0.3f, 0.2f, 0.4f, 0.4f, 0.2f, 0.1f, 0.2f, 0f, 0.6f, 0.4f, -0.5f,
-            0f, 0f, 0f, 0f, 0f
-        };
-        System.arraycopy(byFeature, 0, linear, 0, Math.min(features, byFeature.length));
+        for (int k = 0; k < features; k++) {
+            linear[k] = LINEAR.getOrDefault(featureNames.get(k), 0f);
+        }
 
         float[] hiddenKernel = new float[features * hidden];
-        hiddenKernel[0 * hidden] = 0.2f;
+        hiddenKernel[0] = 0.2f;
         hiddenKernel[7 * hidden + 1] = 0.1f;
+        float[][] standardisation = standardisation(log, signals);
+        List<String> users = log.users().names();
+        float[] unboundedMin = new float[features];
+        float[] unboundedMax = new float[features];
+        java.util.Arrays.fill(unboundedMin, -Float.MAX_VALUE);
+        java.util.Arrays.fill(unboundedMax, Float.MAX_VALUE);
         return new RankingModelWeights(
                 featureNames,
-                new float[features],
-                filled(features, 1f),
+                unboundedMin,
+                unboundedMax,
+                standardisation[0],
+                standardisation[1],
                 hiddenKernel,
                 new float[] {0.01f, 0.02f},
                 new float[] {0.5f, 0.3f},
@@ -219,10 +246,37 @@ public final class ModelFixture {
                 small(items + 1, RankingModelWeights.SEASON_WIDTH, 0.03f));
     }
 
-    private static float[] filled(int length, float value) {
-        float[] values = new float[length];
-        java.util.Arrays.fill(values, value);
-        return values;
+    /** Mean and standard deviation (at least 0.001) of each feature over all shopper-item rows. */
+    private static float[][] standardisation(PurchaseLog log, ItemSignals signals) {
+        SeasonCalendar calendar = SeasonCalendar.standard();
+        CandidateFeatures features = new CandidateFeatures(signals, calendar);
+        CandidateFeatures.Context context =
+                features.context(RANK_DATE, calendar.country("United Kingdom"));
+        ShopperHistories shoppers = ShopperHistories.of(log);
+        int[] candidates = IntStream.range(0, signals.itemCount()).toArray();
+        int width = CandidateFeatures.COUNT;
+        float[] rows = new float[candidates.length * width];
+
+        double[] sum = new double[width];
+        double[] squares = new double[width];
+        int users = log.users().size();
+        for (int user = 0; user < users; user++) {
+            features.fill(shoppers.asOf(user, context.day()), context, candidates, rows);
+            for (int i = 0; i < rows.length; i++) {
+                sum[i % width] += rows[i];
+                squares[i % width] += (double) rows[i] * rows[i];
+            }
+        }
+
+        double count = (double) users * candidates.length;
+        float[][] standardisation = new float[2][width];
+        for (int k = 0; k < width; k++) {
+            double mean = sum[k] / count;
+            double variance = Math.max(0, squares[k] / count - mean * mean);
+            standardisation[0][k] = (float) mean;
+            standardisation[1][k] = (float) Math.max(1e-3, Math.sqrt(variance));
+        }
+        return standardisation;
     }
 
     /** Row 0 (unknown) zeros, other rows small deterministic values. */

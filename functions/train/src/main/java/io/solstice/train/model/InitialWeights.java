@@ -15,6 +15,8 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
  * on the training rows.
  */
 record InitialWeights(
+        FloatNdArray featureMin,
+        FloatNdArray featureMax,
         FloatNdArray featureMean,
         FloatNdArray featureScale,
         FloatNdArray hiddenKernel,
@@ -36,6 +38,8 @@ record InitialWeights(
         float[][] moments = moments(examples);
 
         return new InitialWeights(
+                vector(moments[2]),
+                vector(moments[3]),
                 vector(moments[0]),
                 vector(moments[1]),
                 matrix(glorot(random, features, hidden), features, hidden),
@@ -53,18 +57,27 @@ record InitialWeights(
                         RankingModelWeights.SEASON_WIDTH));
     }
 
-    /** Mean and standard deviation (1 where a feature is constant) of each feature column. */
+    /**
+     * Mean, standard deviation (1 where a feature is constant), minimum and maximum of each feature
+     * column.
+     */
     private static float[][] moments(TrainingExamples examples) {
         int features = examples.featureCount();
         int rows = examples.rowCount();
         double[] sum = new double[features];
         double[] sumSquares = new double[features];
+        float[] min = new float[features];
+        float[] max = new float[features];
+        java.util.Arrays.fill(min, Float.POSITIVE_INFINITY);
+        java.util.Arrays.fill(max, Float.NEGATIVE_INFINITY);
         float[] values = examples.features();
         for (int r = 0; r < rows; r++) {
             for (int k = 0; k < features; k++) {
-                double v = values[r * features + k];
+                float v = values[r * features + k];
                 sum[k] += v;
-                sumSquares[k] += v * v;
+                sumSquares[k] += (double) v * v;
+                min[k] = Math.min(min[k], v);
+                max[k] = Math.max(max[k], v);
             }
         }
 
@@ -76,7 +89,11 @@ record InitialWeights(
             mean[k] = (float) m;
             scale[k] = variance > 1e-12 ? (float) Math.sqrt(variance) : 1f;
         }
-        return new float[][] {mean, scale};
+        if (rows == 0) {
+            java.util.Arrays.fill(min, 0f);
+            java.util.Arrays.fill(max, 0f);
+        }
+        return new float[][] {mean, scale, min, max};
     }
 
     private static float[] glorot(Random random, int fanIn, int fanOut) {

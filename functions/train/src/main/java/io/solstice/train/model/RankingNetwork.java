@@ -19,6 +19,8 @@ import org.tensorflow.types.TInt32;
  */
 final class RankingNetwork {
 
+    final Operand<TFloat32> featureMin;
+    final Operand<TFloat32> featureMax;
     final Operand<TFloat32> featureMean;
     final Operand<TFloat32> featureScale;
     final Variable<TFloat32> hiddenKernel;
@@ -35,6 +37,8 @@ final class RankingNetwork {
     private final List<Op> restoreOps = new ArrayList<>();
 
     RankingNetwork(Ops tf, InitialWeights initial) {
+        featureMin = tf.withName("feature_min").constant(initial.featureMin());
+        featureMax = tf.withName("feature_max").constant(initial.featureMax());
         featureMean = tf.withName("feature_mean").constant(initial.featureMean());
         featureScale = tf.withName("feature_scale").constant(initial.featureScale());
         hiddenKernel = tf.withName("hidden_kernel").variable(tf.constant(initial.hiddenKernel()));
@@ -112,8 +116,9 @@ final class RankingNetwork {
 
     /** The score of each row of {@code inputs}, shape {@code [rows]}. */
     Operand<TFloat32> score(Ops tf, Inputs inputs) {
-        Operand<TFloat32> z =
-                tf.math.div(tf.math.sub(inputs.features(), featureMean), featureScale);
+        Operand<TFloat32> clipped =
+                tf.math.minimum(tf.math.maximum(inputs.features(), featureMin), featureMax);
+        Operand<TFloat32> z = tf.math.div(tf.math.sub(clipped, featureMean), featureScale);
 
         Operand<TFloat32> hidden =
                 tf.nn.relu(tf.math.add(tf.linalg.matMul(z, hiddenKernel), hiddenBias));

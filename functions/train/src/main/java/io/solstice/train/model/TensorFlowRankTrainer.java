@@ -254,6 +254,8 @@ public final class TensorFlowRankTrainer {
         Snapshot values = Snapshot.take(session, network, Float.NaN, 0);
         return new RankingModelWeights(
                 examples.featureNames(),
+                Snapshot.fetch(session, network.featureMin),
+                Snapshot.fetch(session, network.featureMax),
                 Snapshot.fetch(session, network.featureMean),
                 Snapshot.fetch(session, network.featureScale),
                 values.hiddenKernel(),
