@@ -58,15 +58,36 @@ public final class PurchaseCleaner {
         return Optional.empty();
     }
 
-    private static boolean isCancellation(Interaction event) {
+    /**
+     * The rule that adjusts {@code event} when it is kept, or empty when it is kept unchanged. Only
+     * meaningful for events {@link #droppingRule} keeps.
+     */
+    public Optional<CleaningRule> fixingRule(Interaction event) {
+        if (event.quantity() > policy.quantityCap()) {
+            return Optional.of(CleaningRule.EXTREME_QUANTITY);
+        }
+        return Optional.empty();
+    }
+
+    /** The policy the rules read (product code pattern, quantity cap). */
+    public CleaningPolicy policy() {
+        return policy;
+    }
+
+    /**
+     * True for a return, or an event whose order id starts with {@code C} (the retail convention
+     * for cancellations): what rule {@link CleaningRule#CANCELLATION} drops.
+     */
+    public static boolean isCancellation(Interaction event) {
         return event.type() == InteractionType.RETURN
                 || (event.orderId() != null && event.orderId().startsWith("C"));
     }
 
     private CleanPurchase toPurchase(Interaction event, CleaningReport report) {
         int quantity = event.quantity();
-        if (quantity > policy.quantityCap()) {
-            report.record(CleaningRule.EXTREME_QUANTITY, event.eventId());
+        Optional<CleaningRule> fixed = fixingRule(event);
+        if (fixed.isPresent()) {
+            report.record(fixed.get(), event.eventId());
             quantity = policy.quantityCap();
         }
         return new CleanPurchase(

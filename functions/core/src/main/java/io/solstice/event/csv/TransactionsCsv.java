@@ -17,8 +17,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
@@ -44,6 +46,8 @@ import org.jboss.logging.Logger;
  * <p>The catalogue has one item per item id: the latest non-empty description (by timestamp, later
  * rows winning ties) as title and description, the latest positive unit price (a zero or negative
  * price only when the item never had a positive one), in stock.
+ *
+ * <p>The report also lists the items whose rows carry more than one distinct description.
  *
  * <p>A row whose quantity, timestamp or price cannot be read, or that lacks an order id or item id,
  * is reported as a {@link RowProblem} and skipped; it never stops the reading.
@@ -281,8 +285,15 @@ public final class TransactionsCsv {
 
         CsvReadReport report() {
             List<CatalogItem> items = new ArrayList<>(catalog.size());
-            catalog.forEach((itemId, entry) -> items.add(entry.toItem(itemId)));
-            return new CsvReadReport(rows, interactions, problemCount, problems, items);
+            Map<String, List<String>> variants = new LinkedHashMap<>();
+            catalog.forEach(
+                    (itemId, entry) -> {
+                        items.add(entry.toItem(itemId));
+                        if (entry.variants.size() > 1) {
+                            variants.put(itemId, List.copyOf(entry.variants));
+                        }
+                    });
+            return new CsvReadReport(rows, interactions, problemCount, problems, items, variants);
         }
     }
 
@@ -300,8 +311,9 @@ public final class TransactionsCsv {
     /** A parsed row: the interaction and the item description written on it. */
     private record Row(Interaction interaction, String description) {}
 
-    /** The latest known description and price of one item. */
+    /** The latest known description and price of one item, and every description it had. */
     private static final class CatalogEntry {
+        private final Set<String> variants = new LinkedHashSet<>(2);
         private String description;
         private OffsetDateTime describedAt;
         private double price = Double.NaN;
@@ -309,6 +321,9 @@ public final class TransactionsCsv {
 
         void update(Row row) {
             OffsetDateTime at = row.interaction().occurredAt();
+            if (row.description() != null) {
+                variants.add(row.description());
+            }
             if (row.description() != null && !isBefore(at, describedAt)) {
                 description = row.description();
                 describedAt = at;

@@ -115,6 +115,20 @@ class TransactionsCsvTest {
     }
 
     @Test
+    void givenAnItemDescribedTwoWays_whenRead_thenTheReportListsBothDescriptions()
+            throws IOException {
+        CsvReadReport report = reader.read(new StringReader(CSV), event -> {});
+
+        assertThat(report.descriptionVariants())
+                .containsOnlyKeys("85123A")
+                .containsEntry(
+                        "85123A",
+                        List.of(
+                                "WHITE HANGING HEART T-LIGHT HOLDER",
+                                "CREAM HANGING HEART T-LIGHT HOLDER"));
+    }
+
+    @Test
     void givenGzipFile_whenReadTwice_thenSameEventIds() throws IOException {
         Path file = directory.resolve("transactions.csv.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
