@@ -94,7 +94,7 @@ class ModelLoaderTest {
     void aNetworkOfOtherFeaturesFallsBackToSeasonalPopularity() {
         // given
         List<String> renamed = new ArrayList<>(CandidateFeatures.NAMES);
-        renamed.set(19, "day_of_week");
+        renamed.set(renamed.size() - 1, "day_of_week");
         repository.publish("v2", ModelFixture.servingModel(renamed).toFiles());
 
         // when
