@@ -3,6 +3,7 @@ package io.solstice.train.evaluation;
 import io.solstice.calendar.SeasonCalendar;
 import io.solstice.evaluation.EvaluateBaselines;
 import io.solstice.evaluation.Evaluation;
+import io.solstice.evaluation.EvaluationMode;
 import io.solstice.evaluation.EvaluationOptions;
 import io.solstice.evaluation.EvaluationReport;
 import io.solstice.evaluation.Recommender;
@@ -81,6 +82,10 @@ public final class EvaluationCommand {
             text.append(report.table()).append('\n');
         }
         text.append(ReportTable.comparison(reports)).append('\n');
+        int k = options.settings().ks().get(0);
+        for (EvaluationMode mode : EvaluationMode.values()) {
+            text.append(NdcgByCutoff.table(reports, mode, k)).append('\n');
+        }
         for (EvaluationReport report : reports) {
             text.append("ranked lists ")
                     .append(report.method())
