@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -112,6 +113,16 @@ public final class EventStore implements AutoCloseable {
      * @return how many events were read
      */
     public long scanAll(int segments, Consumer<? super Interaction> sink) {
+        return scanAllStored(segments, stored -> sink.accept(stored.event()));
+    }
+
+    /**
+     * Like {@link #scanAll}, with the time each event was written (for ingestion lag).
+     *
+     * @param segments how many Scan segments to read in parallel, at least 1
+     * @return how many events were read
+     */
+    public long scanAllStored(int segments, Consumer<? super StoredEvent> sink) {
         if (segments < 1) {
             throw new IllegalArgumentException("segments must be at least 1, got " + segments);
         }
@@ -151,6 +162,15 @@ public final class EventStore implements AutoCloseable {
         return history;
     }
 
+    /**
+     * An event as read back from the table.
+     *
+     * @param event the event as it was written
+     * @param storedAt when the store wrote it (millisecond precision); empty for items written
+     *     without that attribute
+     */
+    public record StoredEvent(Interaction event, Optional<Instant> storedAt) {}
+
     /** Stops the store's threads; the client stays open. */
     @Override
     public void close() {
@@ -180,7 +200,7 @@ public final class EventStore implements AutoCloseable {
     }
 
     private void scanSegment(
-            int segment, int total, Consumer<? super Interaction> sink, AtomicLong count) {
+            int segment, int total, Consumer<? super StoredEvent> sink, AtomicLong count) {
         ScanRequest request =
                 ScanRequest.builder()
                         .tableName(table)
@@ -189,7 +209,7 @@ public final class EventStore implements AutoCloseable {
                         .build();
         try {
             for (Map<String, AttributeValue> item : client.scanPaginator(request).items()) {
-                sink.accept(EventItems.fromItem(item));
+                sink.accept(new StoredEvent(EventItems.fromItem(item), EventItems.storedAt(item)));
                 count.incrementAndGet();
             }
         } catch (SdkException e) {

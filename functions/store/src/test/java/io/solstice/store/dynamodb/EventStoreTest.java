@@ -77,6 +77,29 @@ class EventStoreTest {
     }
 
     @Test
+    void theScanWithStoredTimesGivesTheTimeEachEventWasWritten() {
+        // given
+        Instant before = Instant.now().minusMillis(1);
+        store.write(List.of(purchase("e1", "u1", START)));
+        Instant after = Instant.now().plusMillis(1);
+
+        // when
+        List<EventStore.StoredEvent> stored = new ArrayList<>();
+        store.scanAllStored(2, stored::add);
+
+        // then
+        assertThat(stored)
+                .singleElement()
+                .satisfies(
+                        s -> {
+                            assertThat(s.event()).isEqualTo(purchase("e1", "u1", START));
+                            assertThat(s.storedAt())
+                                    .hasValueSatisfying(
+                                            at -> assertThat(at).isBetween(before, after));
+                        });
+    }
+
+    @Test
     void aDuplicateIdWithinOneBatchIsStoredOnce() {
         // given
         Interaction first = purchase("e1", "u1", START);

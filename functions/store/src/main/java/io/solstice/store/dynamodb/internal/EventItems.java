@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Maps an {@link Interaction} to and from an item of the events table. */
@@ -91,6 +92,15 @@ public final class EventItems {
             throw new StoreException(
                     "stored event " + eventId + " is malformed: " + e.getMessage(), e);
         }
+    }
+
+    /** When the item was written; empty for items stored without the attribute. */
+    public static Optional<Instant> storedAt(Map<String, AttributeValue> item) {
+        AttributeValue value = item.get(STORED_AT);
+        if (value == null || value.n() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Instant.ofEpochMilli(Long.parseLong(value.n())));
     }
 
     /** The key of the event with this id. */
