@@ -12,6 +12,7 @@ import io.solstice.store.dynamodb.CatalogStore;
 import io.solstice.store.dynamodb.EventStore;
 import io.solstice.store.s3.ModelPointer;
 import io.solstice.store.s3.ModelRepository;
+import io.solstice.store.s3.RunReports;
 import io.solstice.train.data.TrainingData;
 import io.solstice.train.data.TrainingDataSource;
 import io.solstice.train.model.ModelTraining;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -34,8 +36,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The training job (an AWS Batch container; runs locally the same way): reads every event the
  * ingest function stored, cleans them, trains the seasonal ranking network in TensorFlow Java,
  * checks it against the strongest baseline on the latest validation window, and publishes the
- * SavedModel, the plain-Java weights, the item signals and the manifest to S3 under a new version;
- * the "current model" pointer moves only after every file is written.
+ * SavedModel, the plain-Java weights, the item signals, the manifest and the data quality report to
+ * S3 under a new version; the "current model" pointer moves only after every file is written. Data
+ * that breaks a quality limit stops the run before training (see {@link DataQualityCheck}).
  */
 public final class TrainJob {
 
@@ -61,23 +64,45 @@ public final class TrainJob {
             System.exit(2);
             return;
         }
-        ModelPointer published = new TrainJob(settings).run();
-        System.out.println("published model version=" + published.version());
+        try {
+            ModelPointer published = new TrainJob(settings).run();
+            System.out.println("published model version=" + published.version());
+        } catch (TrainingRefusedException e) {
+            LOG.errorf(
+                    "training refused violations=%d report=%s",
+                    e.violations().size(), e.reportLocation());
+            System.err.println(e.getMessage());
+            System.exit(3);
+        }
     }
 
-    /** Runs the job end to end and returns the pointer of the published model. */
+    /**
+     * Runs the job end to end and returns the pointer of the published model.
+     *
+     * @throws TrainingRefusedException when the data breaks a quality limit: nothing is published,
+     *     the served model stays, and the report is in {@code reports/<version>/}
+     */
     public ModelPointer run() {
         try (DynamoDbClient dynamoDb = AwsClients.dynamoDb(settings);
                 S3Client s3 = AwsClients.s3(settings)) {
             TrainingData data =
                     TrainingDataSource.fromStore(
                             new EventStore(dynamoDb, settings.eventsTable()),
-                            new CatalogStore(dynamoDb, settings.catalogTable()));
+                            new CatalogStore(dynamoDb, settings.catalogTable()),
+                            settings.qualityOptions(),
+                            qualityAsOf());
             System.out.println("Cleaning: " + data.cleaning().summary());
 
             Instant now = Instant.now();
             String version = VERSION_FORMAT.format(now);
+            Map<String, byte[]> reports =
+                    new DataQualityCheck(
+                                    settings.qualityThresholds(),
+                                    new RunReports(s3, settings.modelBucket()),
+                                    System.out)
+                            .check(data.quality(), version);
             Map<String, byte[]> files = train(data, version, now);
+            files.putAll(reports);
             ModelPointer pointer =
                     new ModelRepository(s3, settings.modelBucket()).publish(version, files);
             LOG.infof(
@@ -85,6 +110,13 @@ public final class TrainJob {
                     version, files.size(), settings.modelBucket());
             return pointer;
         }
+    }
+
+    /** The as-of time the quality report measures ages from: the as-of date, else now. */
+    private Instant qualityAsOf() {
+        return settings.asOf()
+                .map(date -> date.atStartOfDay(ZoneOffset.UTC).toInstant())
+                .orElseGet(() -> Instant.now().truncatedTo(ChronoUnit.SECONDS));
     }
 
     private Map<String, byte[]> train(TrainingData data, String version, Instant now) {

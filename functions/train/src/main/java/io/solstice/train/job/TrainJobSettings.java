@@ -1,5 +1,7 @@
 package io.solstice.train.job;
 
+import io.solstice.quality.QualityOptions;
+import io.solstice.quality.QualityThresholds;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Map;
@@ -19,6 +21,10 @@ import java.util.Optional;
  * @param asOf {@code SOLSTICE_TRAIN_AS_OF} / {@code --as-of}: train on purchases before this date;
  *     default the day after the last purchase
  * @param codeVersion {@code SOLSTICE_CODE_VERSION}: recorded in the manifest (e.g. a git commit)
+ * @param qualityOptions {@code SOLSTICE_QUALITY_*} measuring options of the data quality report
+ *     (see {@link QualityOptions} and {@code functions/train/QUALITY.md})
+ * @param qualityThresholds {@code SOLSTICE_QUALITY_*} limits that refuse a run before training (see
+ *     {@link QualityThresholds} and {@code functions/train/QUALITY.md})
  */
 public record TrainJobSettings(
         String eventsTable,
@@ -28,7 +34,9 @@ public record TrainJobSettings(
         Optional<URI> dynamoDbEndpoint,
         Optional<URI> s3Endpoint,
         Optional<LocalDate> asOf,
-        String codeVersion) {
+        String codeVersion,
+        QualityOptions qualityOptions,
+        QualityThresholds qualityThresholds) {
 
     /** Reads the settings; a missing required variable is named in the exception. */
     public static TrainJobSettings from(Map<String, String> environment, String... args) {
@@ -49,7 +57,9 @@ public record TrainJobSettings(
                 optional(values, "SOLSTICE_DYNAMODB_ENDPOINT").map(URI::create),
                 optional(values, "SOLSTICE_S3_ENDPOINT").map(URI::create),
                 optional(values, "SOLSTICE_TRAIN_AS_OF").map(TrainJobSettings::date),
-                values.getOrDefault("SOLSTICE_CODE_VERSION", "unknown"));
+                values.getOrDefault("SOLSTICE_CODE_VERSION", "unknown"),
+                QualityOptions.fromEnvironment(values),
+                QualityThresholds.fromEnvironment(values));
     }
 
     /** The model bucket, or an error naming the variable when it is not set. */
