@@ -2,6 +2,7 @@ package io.solstice.retrain;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.solstice.local.LocalDynamoDb;
+import io.solstice.retrain.ledger.RunLedger;
 import java.net.URI;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -81,12 +82,12 @@ public class RetrainStandIns implements QuarkusTestResourceLifecycleManager {
                                     .billingMode(BillingMode.PAY_PER_REQUEST)
                                     .attributeDefinitions(
                                             AttributeDefinition.builder()
-                                                    .attributeName("runKey")
+                                                    .attributeName(RunLedger.RUN_KEY)
                                                     .attributeType(ScalarAttributeType.S)
                                                     .build())
                                     .keySchema(
                                             KeySchemaElement.builder()
-                                                    .attributeName("runKey")
+                                                    .attributeName(RunLedger.RUN_KEY)
                                                     .keyType(KeyType.HASH)
                                                     .build()));
         }

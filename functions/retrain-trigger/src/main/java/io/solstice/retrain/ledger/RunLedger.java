@@ -34,12 +34,16 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  */
 public final class RunLedger {
 
-    static final String RUN_KEY = "runKey";
-    static final String STATE = "state";
-    static final String CLAIM_TOKEN = "claimToken";
-    static final String LEASE_UNTIL = "leaseUntil";
-    static final String JOB_ID = "jobId";
-    static final String EXPIRES_AT = "expiresAt";
+    /** The table's hash key attribute (S): the run's job name. */
+    public static final String RUN_KEY = "runKey";
+
+    /** The table's TTL attribute (N, epoch seconds). */
+    public static final String EXPIRES_AT = "expiresAt";
+
+    private static final String STATE = "state";
+    private static final String CLAIM_TOKEN = "claimToken";
+    private static final String LEASE_UNTIL = "leaseUntil";
+    private static final String JOB_ID = "jobId";
 
     private static final String SUBMITTING = "SUBMITTING";
     private static final String SUBMITTED = "SUBMITTED";
