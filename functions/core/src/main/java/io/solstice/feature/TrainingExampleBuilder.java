@@ -34,7 +34,7 @@ public final class TrainingExampleBuilder {
     public record Settings(int negativesPerPositive, int maxPositivesPerShopper, long seed) {
 
         public static Settings defaults() {
-            return new Settings(8, 40, 20_111_215L);
+            return new Settings(16, 40, 20_111_215L);
         }
     }
 
@@ -211,59 +211,94 @@ public final class TrainingExampleBuilder {
         }
 
         /**
-         * Fills {@code group} with items drawn from the mixture {@code 0.3 · uniform over the
-         * shopper's past items + 0.3 · recent popularity + 0.4 · uniform over candidates} (weights
-         * renormalised over the parts that exist), skipping bought items. False when no draw
+         * Fills {@code group} by stratified sampling: half of the draws uniformly from the
+         * shopper's own past items, half from the other candidates by a mixture of recent
+         * popularity and uniform (all draws go to the second stratum for a shopper without
+         * history). Bought items are skipped. Each draw's correction is {@code log(m_s · q)}, with
+         * {@code m_s} the draws of its stratum and {@code q} its probability within it, so the
+         * weighted draws estimate the sum over each stratum without bias. False when no draw
          * succeeded.
          */
         boolean drawGroup(ShopperHistory shopper, Set<Integer> positives, Group group) {
-            Mixture mixture = mixture(shopper);
             int m = group.negatives().length;
+            int fromHistory = shopper.itemCount() > 0 ? m / 2 : 0;
+            Stratum others = otherItems(shopper);
             for (int j = 0; j < m; j++) {
+                boolean history = j < fromHistory;
                 int item = -1;
-                for (int attempt = 0; attempt < 10 && item < 0; attempt++) {
-                    int drawn = draw(shopper, mixture);
+                for (int attempt = 0; attempt < 20 && item < 0; attempt++) {
+                    int drawn = history ? pastItem(shopper) : others.draw();
                     item = drawn >= 0 && !positives.contains(drawn) ? drawn : -1;
                 }
                 if (item < 0) {
                     return false;
                 }
+                double q = history ? 1.0 / shopper.itemCount() : others.probability(item);
+                int drawsInStratum = history ? fromHistory : m - fromHistory;
                 group.negatives()[j] = item;
-                group.corrections()[j] = (float) Math.log(m * probability(item, shopper, mixture));
+                group.corrections()[j] = (float) Math.log(drawsInStratum * q);
             }
             return true;
         }
 
-        private record Mixture(double history, double popular, double uniform) {}
-
-        private Mixture mixture(ShopperHistory shopper) {
-            double history = shopper.itemCount() > 0 ? 0.3 : 0.0;
-            double popular = popularityTotal() > 0 ? 0.3 : 0.0;
-            double uniform = 0.4;
-            double total = history + popular + uniform;
-            return new Mixture(history / total, popular / total, uniform / total);
+        private int pastItem(ShopperHistory shopper) {
+            return shopper.item(random.nextInt(shopper.itemCount()));
         }
 
-        private int draw(ShopperHistory shopper, Mixture mixture) {
-            double source = random.nextDouble();
-            if (source < mixture.history()) {
-                return shopper.item(random.nextInt(shopper.itemCount()));
+        private Stratum otherItems(ShopperHistory shopper) {
+            double pastPopularity = 0;
+            int pastCandidates = 0;
+            for (int i = 0; i < shopper.itemCount(); i++) {
+                int item = shopper.item(i);
+                if (isCandidate(item)) {
+                    pastPopularity += popularity(item);
+                    pastCandidates++;
+                }
             }
-            if (source < mixture.history() + mixture.popular()) {
-                return popular();
-            }
-            return candidates.length == 0 ? -1 : candidates[random.nextInt(candidates.length)];
+            return new Stratum(shopper, pastPopularity, pastCandidates);
         }
 
-        private double probability(int item, ShopperHistory shopper, Mixture mixture) {
-            double q = mixture.uniform() / candidates.length;
-            if (mixture.history() > 0 && shopper.hasBought(item)) {
-                q += mixture.history() / shopper.itemCount();
+        /**
+         * The candidates the shopper never bought, drawn with probability proportional to {@code
+         * 0.5 · popularity share + 0.5 · uniform} (popularity left out when nothing sold lately).
+         */
+        private final class Stratum {
+
+            private final ShopperHistory shopper;
+            private final double popularWeight;
+            private final double normaliser;
+
+            Stratum(ShopperHistory shopper, double pastPopularity, int pastCandidates) {
+                this.shopper = shopper;
+                double total = popularityTotal();
+                this.popularWeight = total > 0 ? 0.5 : 0.0;
+                double uniformWeight = 1.0 - popularWeight;
+                double popularMass = total > 0 ? popularWeight * (1 - pastPopularity / total) : 0;
+                double uniformMass =
+                        uniformWeight * (1 - (double) pastCandidates / candidates.length);
+                this.normaliser = popularMass + uniformMass;
             }
-            if (mixture.popular() > 0) {
-                q += mixture.popular() * popularity(item) / popularityTotal();
+
+            int draw() {
+                for (int attempt = 0; attempt < 50; attempt++) {
+                    int item =
+                            random.nextDouble() < popularWeight
+                                    ? popular()
+                                    : candidates[random.nextInt(candidates.length)];
+                    if (!shopper.hasBought(item)) {
+                        return item;
+                    }
+                }
+                return -1;
             }
-            return q;
+
+            double probability(int item) {
+                double p = (1 - popularWeight) / candidates.length;
+                if (popularWeight > 0) {
+                    p += popularWeight * popularity(item) / popularityTotal();
+                }
+                return p / normaliser;
+            }
         }
 
         private double popularityTotal() {

@@ -1,12 +1,13 @@
 package io.solstice.model;
 
+import static io.solstice.model.BinaryFields.*;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -172,36 +173,5 @@ public record RankingModelWeights(
                             + " is not supported, expected "
                             + FORMAT_VERSION);
         }
-    }
-
-    private static void writeStrings(DataOutputStream out, List<String> values) throws IOException {
-        out.writeInt(values.size());
-        for (String value : values) {
-            out.writeUTF(value);
-        }
-    }
-
-    private static List<String> readStrings(DataInputStream in) throws IOException {
-        int size = in.readInt();
-        List<String> values = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            values.add(in.readUTF());
-        }
-        return List.copyOf(values);
-    }
-
-    private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
-        out.writeInt(values.length);
-        for (float value : values) {
-            out.writeFloat(value);
-        }
-    }
-
-    private static float[] readFloats(DataInputStream in) throws IOException {
-        float[] values = new float[in.readInt()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = in.readFloat();
-        }
-        return values;
     }
 }

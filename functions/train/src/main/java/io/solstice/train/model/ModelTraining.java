@@ -64,7 +64,7 @@ public final class ModelTraining {
                 new TrainingExampleBuilder(
                         calendar,
                         descriptions,
-                        new TrainingExampleBuilder.Settings(8, 40, hyperparameters.seed()));
+                        new TrainingExampleBuilder.Settings(16, 40, hyperparameters.seed()));
         List<LocalDate> dates =
                 schedule.trainingDates(LocalDate.ofEpochDay(history.firstDay()), cutoff);
         LocalDate validationDate = schedule.validationDate(cutoff);
