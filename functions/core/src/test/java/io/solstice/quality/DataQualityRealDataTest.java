@@ -149,6 +149,7 @@ class DataQualityRealDataTest {
 
         assertThat(timeliness.newestEvent()).isEqualTo(expected.newestInstant());
         assertThat(timeliness.oldestEvent()).isEqualTo(expected.oldestInstant());
+        assertThat(timeliness.recentEvents()).isEqualTo(expected.linesBefore(AS_OF, 7));
         assertThat(timeliness.emptyWeekdays()).isEqualTo(expected.emptyDays(false));
         assertThat(timeliness.emptyWeekendDays()).isEqualTo(expected.emptyDays(true));
         assertThat(timeliness.lowDays().stream().map(DataQualityReport.LowDay::date).toList())
@@ -163,6 +164,10 @@ class DataQualityRealDataTest {
 
         assertThat(report.cleanPurchases()).isEqualTo(expected.cleanLines);
         assertThat(worst.date()).isEqualTo(expected.worstZeroPriceDay(20));
+        assertThat(new long[] {worst.zeroPriceLines(), worst.purchaseLines()})
+                .containsExactly(
+                        expected.purchaseLinesPerDay.get(worst.date())[1],
+                        expected.purchaseLinesPerDay.get(worst.date())[0]);
         assertThat(QualityGate.check(report, QualityThresholds.defaults())).isEmpty();
     }
 
@@ -189,6 +194,7 @@ class DataQualityRealDataTest {
         final Map<String, LocalDateTime> earliestPurchase = new HashMap<>();
         final List<String[]> cancellationKeys = new ArrayList<>();
         final Set<String> lines = new HashSet<>();
+        final List<LocalDateTime> times = new ArrayList<>();
         final TreeMap<LocalDate, Long> perDay = new TreeMap<>();
         final TreeMap<LocalDate, long[]> purchaseLinesPerDay = new TreeMap<>();
 
@@ -237,6 +243,7 @@ class DataQualityRealDataTest {
                             customer,
                             country);
             duplicateLines += lines.add(line) ? 0 : 1;
+            times.add(time);
             oldest = time.isBefore(oldest) ? time : oldest;
             newest = time.isAfter(newest) ? time : newest;
 
@@ -329,6 +336,15 @@ class DataQualityRealDataTest {
                 outliers += prices.stream().filter(p -> p.compareTo(limit) > 0).count();
             }
             return outliers;
+        }
+
+        /** Lines in the {@code days} days before {@code asOf}, their UK local time made UTC. */
+        long linesBefore(Instant asOf, int days) {
+            Instant from = asOf.minus(java.time.Duration.ofDays(days));
+            return times.stream()
+                    .map(t -> t.atZone(UK).toInstant())
+                    .filter(at -> !at.isBefore(from) && at.isBefore(asOf))
+                    .count();
         }
 
         Instant newestInstant() {
