@@ -212,7 +212,7 @@ class InfraTemplateTest {
     }
 
     @Test
-    void theTrainJobRoleMayReadTheTablesAndPublishModels() {
+    void theTrainJobRoleMayReadTheTablesAndPublishModelsAndReports() {
         for (String definition : JOB_DEFINITIONS) {
             JsonNode roleArn =
                     template.properties(definition).at("/ContainerProperties/JobRoleArn");
@@ -229,6 +229,11 @@ class InfraTemplateTest {
             assertAllowed(
                     statements, "s3:PutObject", under(bucket, "/models/v1/weights.bin"), role);
             assertAllowed(statements, "s3:GetObject", under(bucket, "/models/CURRENT"), role);
+            assertAllowed(
+                    statements,
+                    "s3:PutObject",
+                    under(bucket, "/reports/20111210T000000Z/quality.json"),
+                    role);
             assertAllowed(statements, "s3:ListBucket", arnOf(bucket), role);
         }
     }
