@@ -47,15 +47,6 @@ public record DataQualityReport(
         notes = List.copyOf(notes);
     }
 
-    /** Every rule finding of the four sections, in report order. */
-    public List<RuleFinding> findings() {
-        List<RuleFinding> all = new java.util.ArrayList<>();
-        all.addAll(completeness.all());
-        all.addAll(accuracy.all());
-        all.addAll(consistency.all());
-        return all;
-    }
-
     /** Share of events the cleaning rules dropped, 0 when there are none. */
     public double droppedShare() {
         return RuleFinding.share(events - cleanPurchases, events);

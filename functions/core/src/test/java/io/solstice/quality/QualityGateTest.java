@@ -23,23 +23,17 @@ class QualityGateTest {
 
         List<QualityViolation> violations = QualityGate.check(events.report(), LIMITS);
 
-        assertThat(violations)
-                .filteredOn(v -> v.rule().equals("accuracy.zero_price_day"))
-                .singleElement()
-                .satisfies(
-                        v -> {
-                            assertThat(v.figure()).isEqualTo(1.0);
-                            assertThat(v.limit()).isEqualTo(0.5);
-                            assertThat(v.variable())
-                                    .isEqualTo("SOLSTICE_QUALITY_MAX_ZERO_PRICE_DAY_SHARE");
-                            assertThat(v.message())
-                                    .isEqualTo(
-                                            "accuracy.zero_price_day: 100.00% of purchase lines on"
-                                                    + " 2011-03-02 had a zero or negative price (30"
-                                                    + " of 30; 1 day over the limit); the limit is"
-                                                    + " 50.00%"
-                                                    + " (SOLSTICE_QUALITY_MAX_ZERO_PRICE_DAY_SHARE)");
-                        });
+        assertThat(violations).hasSize(1);
+        QualityViolation violation = violations.get(0);
+        assertThat(violation.rule()).isEqualTo("accuracy.zero_price_day");
+        assertThat(violation.figure()).isEqualTo(1.0);
+        assertThat(violation.limit()).isEqualTo(0.5);
+        assertThat(violation.variable()).isEqualTo("SOLSTICE_QUALITY_MAX_ZERO_PRICE_DAY_SHARE");
+        assertThat(violation.message())
+                .isEqualTo(
+                        "accuracy.zero_price_day: 100.00% of purchase lines on 2011-03-02 had a"
+                                + " zero or negative price (30 of 30; 1 day over the limit); the"
+                                + " limit is 50.00% (SOLSTICE_QUALITY_MAX_ZERO_PRICE_DAY_SHARE)");
     }
 
     @Test
