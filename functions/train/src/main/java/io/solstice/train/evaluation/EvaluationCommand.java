@@ -6,6 +6,7 @@ import io.solstice.evaluation.Evaluation;
 import io.solstice.evaluation.EvaluationMode;
 import io.solstice.evaluation.EvaluationOptions;
 import io.solstice.evaluation.EvaluationReport;
+import io.solstice.evaluation.EvaluationSettings;
 import io.solstice.evaluation.Recommender;
 import io.solstice.evaluation.ReportTable;
 import io.solstice.feature.TrainingSchedule;
@@ -75,8 +76,16 @@ public final class EvaluationCommand {
                         TrainingSchedule.defaults()));
         methods.addAll(EvaluateBaselines.baselines());
 
-        List<EvaluationReport> reports =
-                new Evaluation(data.log(), options.settings()).evaluateAll(methods);
+        SeasonCalendar calendar = SeasonCalendar.standard();
+        EvaluationSettings settings =
+                options.settings()
+                        .withOutOfSeason(
+                                new HolidayTextSeasonRule(
+                                        calendar,
+                                        data.log().items(),
+                                        data.descriptions(),
+                                        calendar.country("GB")));
+        List<EvaluationReport> reports = new Evaluation(data.log(), settings).evaluateAll(methods);
         StringBuilder text = new StringBuilder();
         for (EvaluationReport report : reports) {
             text.append(report.table()).append('\n');
@@ -95,6 +104,9 @@ public final class EvaluationCommand {
         }
         Path output = options.settings().outputDirectory();
         Files.createDirectories(output);
+        for (EvaluationMode mode : EvaluationMode.values()) {
+            text.append("plot: ").append(NdcgPlot.write(reports, mode, k, output)).append('\n');
+        }
         Files.writeString(output.resolve("evaluation.txt"), text, StandardCharsets.UTF_8);
         System.out.println(text);
         System.out.println("evaluation tables written to " + output.resolve("evaluation.txt"));
