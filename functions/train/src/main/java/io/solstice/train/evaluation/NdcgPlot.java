@@ -3,13 +3,17 @@ package io.solstice.train.evaluation;
 import io.solstice.evaluation.CutoffScore;
 import io.solstice.evaluation.EvaluationMode;
 import io.solstice.evaluation.EvaluationReport;
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /** Draws NDCG@K per cutoff for every method, one PNG per mode (JFreeChart, headless). */
@@ -41,6 +45,14 @@ final class NdcgPlot {
                         true,
                         false,
                         false);
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        LineAndShapeRenderer renderer = (LineAndShapeRenderer) plot.getRenderer();
+        renderer.setDefaultShapesVisible(true);
+        renderer.setDefaultStroke(new BasicStroke(2f));
+        renderer.setAutoPopulateSeriesStroke(false);
+
         Path file = directory.resolve("ndcg-" + mode.label() + ".png");
         ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
         return file;
