@@ -8,12 +8,12 @@ import java.util.Set;
 /**
  * Checks one catalogue item of a catalog request and turns it into a {@link CatalogItem}.
  *
- * <p>Fields: {@code itemId} (1-128 characters, no control characters), {@code title} (1-{@value
- * #MAX_TITLE_LENGTH} characters), the optional {@code description} (up to {@value
- * #MAX_DESCRIPTION_LENGTH} characters, line breaks allowed), {@code category} (up to {@value
- * #MAX_CATEGORY_LENGTH}), {@code price} (a finite number from 0 to {@value #MAX_PRICE}; absent
- * means unknown) and {@code inStock} (true or false; absent means {@code true}). Unknown fields are
- * errors.
+ * <p>Fields: {@code itemId} (1-128 characters, no control characters), the optional {@code title}
+ * (1-{@value #MAX_TITLE_LENGTH} characters; absent for shops whose items have none, and then the id
+ * is shown), the optional {@code description} (up to {@value #MAX_DESCRIPTION_LENGTH} characters,
+ * line breaks allowed), {@code category} (up to {@value #MAX_CATEGORY_LENGTH}), {@code price} (a
+ * finite number from 0 to {@value #MAX_PRICE}; absent means unknown) and {@code inStock} (true or
+ * false; absent means {@code true}). Unknown fields are errors.
  */
 public final class CatalogItemValidator {
 
@@ -59,7 +59,7 @@ public final class CatalogItemValidator {
         JsonFields fields = new JsonFields(item, path);
         fields.rejectUnknown(KNOWN, String.join(", ", FIELDS));
         String itemId = fields.requiredText("itemId", InteractionValidator.MAX_ID_LENGTH);
-        String title = fields.requiredText("title", MAX_TITLE_LENGTH);
+        String title = fields.optionalText("title", MAX_TITLE_LENGTH, false);
         String description = fields.optionalText("description", MAX_DESCRIPTION_LENGTH, true);
         String category = fields.optionalText("category", MAX_CATEGORY_LENGTH, false);
         Double price = fields.number("price", MAX_PRICE, false);

@@ -42,6 +42,20 @@ class CatalogItemValidatorTest {
     }
 
     @Test
+    void anItemWithoutTitleIsKeptAndShownByItsId() {
+        // given an item the shop never described (the retail data has such stock codes)
+        JsonNode item = json("{\"itemId\":\"85226A\"}");
+
+        // when
+        Validated<CatalogItem> result = CatalogItemValidator.validate(item, "items[0]");
+
+        // then
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.value().title()).isNull();
+        assertThat(result.value().displayText()).isEqualTo("85226A");
+    }
+
+    @Test
     void badFieldsAreNamed() {
         // given
         JsonNode item =
