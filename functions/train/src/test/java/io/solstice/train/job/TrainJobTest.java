@@ -10,6 +10,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import io.solstice.calendar.SeasonCalendar;
+import io.solstice.clean.CleanPurchase;
+import io.solstice.clean.CleaningPolicy;
+import io.solstice.clean.PurchaseCleaner;
 import io.solstice.event.Interaction;
 import io.solstice.event.csv.ColumnMapping;
 import io.solstice.event.csv.TransactionsCsv;
@@ -27,6 +30,7 @@ import io.solstice.store.s3.ModelPointer;
 import io.solstice.store.s3.ModelRepository;
 import io.solstice.store.s3.StoredModel;
 import io.solstice.train.model.TensorFlowRankTrainer;
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,7 +95,7 @@ class TrainJobTest {
         stored = new ModelRepository(s3Client, BUCKET).loadCurrent().orElseThrow();
     }
 
-    private static void storeSlice() throws URISyntaxException, java.io.IOException {
+    private static void storeSlice() throws URISyntaxException, IOException {
         Path slice =
                 Path.of(TrainJobTest.class.getResource("/data/online-retail-slice.csv.gz").toURI());
         TransactionsCsv.Contents contents =
@@ -103,11 +107,11 @@ class TrainJobTest {
         }
         new CatalogStore(dynamoDbClient, CATALOG).upsert(contents.report().catalog());
         lastCleanPurchaseDay =
-                new io.solstice.clean.PurchaseCleaner(io.solstice.clean.CleaningPolicy.defaults())
+                new PurchaseCleaner(CleaningPolicy.defaults())
                         .clean(all).purchases().stream()
-                        .map(io.solstice.clean.CleanPurchase::localDate)
-                        .max(LocalDate::compareTo)
-                        .orElseThrow();
+                                .map(CleanPurchase::localDate)
+                                .max(LocalDate::compareTo)
+                                .orElseThrow();
     }
 
     @AfterAll
@@ -176,7 +180,7 @@ class TrainJobTest {
         assertThat(maxDifference).isLessThanOrEqualTo(1e-5);
     }
 
-    private static Path writeSavedModel(Map<String, byte[]> files) throws java.io.IOException {
+    private static Path writeSavedModel(Map<String, byte[]> files) throws IOException {
         Path directory = workDirectory.resolve("saved-model");
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             if (file.getKey().startsWith("saved-model/")) {
