@@ -17,6 +17,8 @@ import java.util.Objects;
  *     season features)
  * @param country the shopper's country, as an ISO 3166 alpha-2 code or an English name
  * @param orderId the invoice or order the event belongs to, or {@code null}
+ * @param query the search text of a {@link InteractionType#SEARCH}, else {@code null}
+ * @param rating the stars of a {@link InteractionType#RATING}, 1 to 5, else {@code null}
  */
 public record Interaction(
         String eventId,
@@ -27,13 +29,40 @@ public record Interaction(
         double unitPrice,
         OffsetDateTime occurredAt,
         String country,
-        String orderId) {
+        String orderId,
+        String query,
+        Integer rating) {
 
     public Interaction {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(itemId, "itemId");
         Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+
+    /** An event without search text or rating (every type but search and rating). */
+    public Interaction(
+            String eventId,
+            InteractionType type,
+            String userId,
+            String itemId,
+            int quantity,
+            double unitPrice,
+            OffsetDateTime occurredAt,
+            String country,
+            String orderId) {
+        this(
+                eventId,
+                type,
+                userId,
+                itemId,
+                quantity,
+                unitPrice,
+                occurredAt,
+                country,
+                orderId,
+                null,
+                null);
     }
 
     /** True when the shopper checked out without an account. */

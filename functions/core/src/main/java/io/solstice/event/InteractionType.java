@@ -9,11 +9,20 @@ import java.util.Optional;
  * add_to_cart}.
  */
 public enum InteractionType {
+    /** The shopper looked at an item's page. */
     VIEW,
+    /** The shopper clicked an item in a list, a recommendation or a search result. */
+    CLICK,
     ADD_TO_CART,
+    /** The shopper took units of an item out of the cart. */
+    REMOVE_FROM_CART,
     PURCHASE,
     /** A cancellation or a return of an earlier purchase; its quantity may be negative. */
-    RETURN;
+    RETURN,
+    /** The shopper searched; the event carries the query text and the item opened from it. */
+    SEARCH,
+    /** The shopper rated an item from 1 to 5 stars. */
+    RATING;
 
     /** The name used in JSON requests and in storage. */
     public String wireName() {

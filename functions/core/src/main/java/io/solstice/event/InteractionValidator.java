@@ -18,6 +18,12 @@ import java.util.Set;
  * (ISO-8601 date-time with a UTC offset), and the optional {@code country} (1-64 characters) and
  * {@code orderId}. Unknown fields are errors, so that a misspelt {@code userID} is not silently
  * read as a guest.
+ *
+ * <p>Type-specific fields: a {@code search} needs {@code query} (1-{@value #MAX_QUERY_LENGTH}
+ * characters, the search text) and a {@code rating} needs {@code rating} (an integer from {@value
+ * #MIN_RATING} to {@value #MAX_RATING}); other types must not carry them. For these two types
+ * {@code quantity} and {@code unitPrice} are optional and default to 0. {@code itemId} is required
+ * for every type (for a search, the item opened from the results).
  */
 public final class InteractionValidator {
 
@@ -36,6 +42,15 @@ public final class InteractionValidator {
     /** The longest country name or code, in characters. */
     public static final int MAX_COUNTRY_LENGTH = 64;
 
+    /** The longest search text, in characters. */
+    public static final int MAX_QUERY_LENGTH = 256;
+
+    /** The lowest rating. */
+    public static final int MIN_RATING = 1;
+
+    /** The highest rating. */
+    public static final int MAX_RATING = 5;
+
     static final String TIMESTAMP_RULE =
             "ISO-8601 date-time with offset such as 2011-06-15T09:30:00+01:00";
 
@@ -49,7 +64,9 @@ public final class InteractionValidator {
                     "unitPrice",
                     "timestamp",
                     "country",
-                    "orderId");
+                    "orderId",
+                    "query",
+                    "rating");
 
     private static final Set<String> KNOWN = new LinkedHashSet<>(FIELDS);
 
@@ -78,11 +95,14 @@ public final class InteractionValidator {
         InteractionType type = type(fields);
         String userId = userId(fields);
         String itemId = fields.requiredText("itemId", MAX_ID_LENGTH);
-        Integer quantity = fields.requiredInteger("quantity", QUANTITY_LIMIT);
-        Double unitPrice = fields.number("unitPrice", MAX_UNIT_PRICE, true);
+        boolean unpriced = type == InteractionType.SEARCH || type == InteractionType.RATING;
+        Integer quantity = quantity(fields, unpriced);
+        Double unitPrice = fields.number("unitPrice", MAX_UNIT_PRICE, !unpriced);
         OffsetDateTime occurredAt = timestamp(fields);
         String country = fields.optionalText("country", MAX_COUNTRY_LENGTH, false);
         String orderId = fields.optionalText("orderId", MAX_ID_LENGTH, false);
+        String query = query(fields, type);
+        Integer rating = rating(fields, type);
 
         if (!fields.errors().isEmpty()) {
             return Validated.invalid(fields.errors());
@@ -93,11 +113,41 @@ public final class InteractionValidator {
                         type,
                         userId,
                         itemId,
-                        quantity,
-                        unitPrice,
+                        quantity == null ? 0 : quantity,
+                        unitPrice == null ? 0.0 : unitPrice,
                         occurredAt,
                         country,
-                        orderId));
+                        orderId,
+                        query,
+                        rating));
+    }
+
+    private static Integer quantity(JsonFields fields, boolean optional) {
+        JsonNode node = fields.node("quantity");
+        if (optional && (node == null || node.isNull())) {
+            return null;
+        }
+        return fields.requiredInteger("quantity", QUANTITY_LIMIT);
+    }
+
+    private static String query(JsonFields fields, InteractionType type) {
+        if (type == InteractionType.SEARCH) {
+            return fields.requiredText("query", MAX_QUERY_LENGTH);
+        }
+        if (type != null) {
+            fields.forbid("query", "no field (query is only for type search)");
+        }
+        return null;
+    }
+
+    private static Integer rating(JsonFields fields, InteractionType type) {
+        if (type == InteractionType.RATING) {
+            return fields.integerBetween("rating", MIN_RATING, MAX_RATING, true);
+        }
+        if (type != null) {
+            fields.forbid("rating", "no field (rating is only for type rating)");
+        }
+        return null;
     }
 
     private static InteractionType type(JsonFields fields) {

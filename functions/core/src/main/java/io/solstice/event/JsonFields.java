@@ -84,6 +84,32 @@ final class JsonFields {
         return node.intValue();
     }
 
+    /** An integer within [min, max]; absent or null is allowed when optional. */
+    Integer integerBetween(String name, int min, int max, boolean required) {
+        JsonNode node = object.get(name);
+        if (!required && (node == null || node.isNull())) {
+            return null;
+        }
+
+        boolean integral = node != null && node.isNumber() && node.canConvertToExactIntegral();
+        double value = integral ? node.decimalValue().doubleValue() : Double.NaN;
+        if (!integral || value < min || value > max) {
+            errors.add(
+                    new FieldError(
+                            field(name), "an integer from " + min + " to " + max, render(node)));
+            return null;
+        }
+        return node.intValue();
+    }
+
+    /** Reports a field that is present although it must not be. */
+    void forbid(String name, String expected) {
+        JsonNode node = object.get(name);
+        if (node != null && !node.isNull()) {
+            errors.add(new FieldError(field(name), expected, render(node)));
+        }
+    }
+
     /** A finite number within [0, max]; absent or null is allowed when optional. */
     Double number(String name, double max, boolean required) {
         JsonNode node = object.get(name);

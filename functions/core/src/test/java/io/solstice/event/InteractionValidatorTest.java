@@ -78,12 +78,12 @@ class InteractionValidatorTest {
                 "unitPrice | -0.01 | events[3].unitPrice: expected a number from 0 to 1000000, got -0.01",
                 "unitPrice | 1e300 | events[3].unitPrice: expected a number from 0 to 1000000, got 1.0E300",
                 "unitPrice | null | events[3].unitPrice: expected a number from 0 to 1000000, got null",
-                "type | \"refund\" | events[3].type: expected one of view, add_to_cart, purchase, return, got \"refund\"",
+                "type | \"refund\" | events[3].type: expected one of view, click, add_to_cart, remove_from_cart, purchase, return, search, rating, got \"refund\"",
                 "eventId | \"\" | events[3].eventId: expected a string of 1-128 characters without control characters, got \"\"",
                 "eventId | 42 | events[3].eventId: expected a string of 1-128 characters without control characters, got 42",
                 "itemId | \"a\\u0000b\" | events[3].itemId: expected a string of 1-128 characters without control characters, got \"a\\u0000b\"",
                 "userId | [1] | events[3].userId: expected a string of 1-128 characters without control characters, got an array of 1",
-                "userID | \"17850\" | events[3].userID: expected one of the fields eventId, type, userId, itemId, quantity, unitPrice, timestamp, country, orderId, got an unknown field",
+                "userID | \"17850\" | events[3].userID: expected one of the fields eventId, type, userId, itemId, quantity, unitPrice, timestamp, country, orderId, query, rating, got an unknown field",
             })
     void aBadFieldIsNamedWithWhatWasExpectedAndWhatArrived(
             String field, String value, String message) {
@@ -96,6 +96,78 @@ class InteractionValidatorTest {
 
         // then
         assertThat(result.isValid()).isFalse();
+        assertThat(result.errors()).extracting(FieldError::message).containsExactly(message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"click, CLICK", "remove_from_cart, REMOVE_FROM_CART", "view, VIEW"})
+    void aCartOrBrowsingTypeIsReadByItsWireName(String wireName, InteractionType type) {
+        // given
+        ObjectNode event = object(VALID).put("type", wireName);
+
+        // when
+        Validated<Interaction> result = InteractionValidator.validate(event, "events[0]");
+
+        // then
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.value().type()).isEqualTo(type);
+        assertThat(result.value().query()).isNull();
+        assertThat(result.value().rating()).isNull();
+    }
+
+    @Test
+    void aSearchKeepsItsQueryAndNeedsNoQuantityOrPrice() {
+        // given
+        ObjectNode event = object(VALID).put("type", "search").put("query", "christmas lights");
+        event.remove(List.of("quantity", "unitPrice"));
+
+        // when
+        Validated<Interaction> result = InteractionValidator.validate(event, "events[0]");
+
+        // then
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.value().type()).isEqualTo(InteractionType.SEARCH);
+        assertThat(result.value().query()).isEqualTo("christmas lights");
+        assertThat(result.value().quantity()).isZero();
+        assertThat(result.value().unitPrice()).isZero();
+    }
+
+    @Test
+    void aRatingKeepsItsStars() {
+        // given
+        ObjectNode event = object(VALID).put("type", "rating").put("rating", 4);
+        event.remove(List.of("quantity", "unitPrice"));
+
+        // when
+        Validated<Interaction> result = InteractionValidator.validate(event, "events[0]");
+
+        // then
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.value().rating()).isEqualTo(4);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"type\":\"search\"} | events[0].query: expected a string of 1-256 characters without control characters, got nothing",
+                "{\"type\":\"search\",\"query\":\"a\\nb\"} | events[0].query: expected a string of 1-256 characters without control characters, got \"a\\u000ab\"",
+                "{\"type\":\"rating\"} | events[0].rating: expected an integer from 1 to 5, got nothing",
+                "{\"type\":\"rating\",\"rating\":6} | events[0].rating: expected an integer from 1 to 5, got 6",
+                "{\"type\":\"rating\",\"rating\":4.5} | events[0].rating: expected an integer from 1 to 5, got 4.5",
+                "{\"type\":\"rating\",\"rating\":\"5\"} | events[0].rating: expected an integer from 1 to 5, got \"5\"",
+                "{\"type\":\"view\",\"query\":\"lights\"} | events[0].query: expected no field (query is only for type search), got \"lights\"",
+                "{\"type\":\"purchase\",\"rating\":5} | events[0].rating: expected no field (rating is only for type rating), got 5",
+            })
+    void aTypeSpecificFieldIsRequiredForItsTypeAndRefusedOnOthers(String change, String message) {
+        // given
+        ObjectNode event = object(VALID);
+        event.setAll(object(change));
+
+        // when
+        Validated<Interaction> result = InteractionValidator.validate(event, "events[0]");
+
+        // then
         assertThat(result.errors()).extracting(FieldError::message).containsExactly(message);
     }
 

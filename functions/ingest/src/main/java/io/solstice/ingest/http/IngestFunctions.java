@@ -29,7 +29,9 @@ public class IngestFunctions {
 
     /**
      * Stores a batch of interaction events: {@code {"events":[{eventId, type, userId, itemId,
-     * quantity, unitPrice, timestamp, country, orderId}, ...]}}, at most 500.
+     * quantity, unitPrice, timestamp, country, orderId, query, rating}, ...]}}, at most 500. The
+     * types are view, click, add_to_cart, remove_from_cart, purchase, return, search (with {@code
+     * query}) and rating (with {@code rating}, 1 to 5); see {@code InteractionValidator}.
      *
      * @return per event accepted, duplicate or rejected with errors, and totals; the HTTP status is
      *     200, 207 (some rejected) or 400 (none usable)

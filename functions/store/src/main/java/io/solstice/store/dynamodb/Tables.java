@@ -25,9 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * <p><b>Events table</b>: hash key {@code eventId} (S); attributes {@code type}, {@code userId}
  * (absent for guests), {@code itemId}, {@code quantity} (N), {@code unitPrice} (N), {@code ts} (N,
  * epoch millis), {@code localDate} (S, the shopper's yyyy-MM-dd), {@code offset}, {@code country},
- * {@code orderId}, {@code storedAt} (N). Global secondary index {@code byUser} (hash {@code
- * userId}, range {@code ts}, all attributes) so one shopper's history is one Query; guests are not
- * in it.
+ * {@code orderId}, {@code query} (S, searches only), {@code rating} (N, ratings only), {@code
+ * storedAt} (N). Global secondary index {@code byUser} (hash {@code userId}, range {@code ts}, all
+ * attributes) so one shopper's history is one Query; guests are not in it.
  *
  * <p><b>Catalog table</b>: hash key {@code itemId} (S); attributes {@code title}, {@code
  * description}, {@code category}, {@code price} (N, absent when unknown), {@code inStock} (BOOL),

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.solstice.event.Interaction;
+import io.solstice.event.InteractionType;
 import io.solstice.local.LocalDynamoDb;
 import io.solstice.store.MissingResourceException;
 import io.solstice.store.StandIns;
@@ -73,6 +74,64 @@ class EventStoreTest {
         assertThat(outcome.results())
                 .extracting(BatchOutcome.EventResult::status)
                 .containsExactly(Status.ACCEPTED, Status.ACCEPTED);
+        assertThat(scanAll()).containsExactlyInAnyOrderElementsOf(events);
+    }
+
+    @Test
+    void searchTextAndRatingComeBackFromTheScan() {
+        // given
+        OffsetDateTime at = START.plusHours(2);
+        List<Interaction> events =
+                List.of(
+                        new Interaction(
+                                "s1",
+                                InteractionType.SEARCH,
+                                "u1",
+                                "22423",
+                                0,
+                                0,
+                                at,
+                                null,
+                                null,
+                                "cake stand",
+                                null),
+                        new Interaction(
+                                "r1",
+                                InteractionType.RATING,
+                                "u1",
+                                "22423",
+                                0,
+                                0,
+                                at,
+                                null,
+                                null,
+                                null,
+                                4),
+                        new Interaction(
+                                "c1",
+                                InteractionType.CLICK,
+                                "u1",
+                                "22423",
+                                1,
+                                12.75,
+                                at,
+                                null,
+                                null),
+                        new Interaction(
+                                "x1",
+                                InteractionType.REMOVE_FROM_CART,
+                                "u1",
+                                "22423",
+                                1,
+                                12.75,
+                                at,
+                                null,
+                                null));
+
+        // when
+        store.write(events);
+
+        // then
         assertThat(scanAll()).containsExactlyInAnyOrderElementsOf(events);
     }
 

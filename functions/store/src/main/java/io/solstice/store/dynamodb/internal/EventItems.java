@@ -42,6 +42,12 @@ public final class EventItems {
 
     public static final String ORDER_ID = "orderId";
 
+    /** The search text of a search event; absent for other types. */
+    public static final String QUERY = "query";
+
+    /** The stars of a rating event (N, 1 to 5); absent for other types. */
+    public static final String RATING = "rating";
+
     /** When the event was written, epoch milliseconds. */
     public static final String STORED_AT = "storedAt";
 
@@ -66,6 +72,10 @@ public final class EventItems {
         item.put(OFFSET, s(at.getOffset().getId()));
         putIfPresent(item, COUNTRY, event.country());
         putIfPresent(item, ORDER_ID, event.orderId());
+        putIfPresent(item, QUERY, event.query());
+        if (event.rating() != null) {
+            item.put(RATING, n(Integer.toString(event.rating())));
+        }
         item.put(STORED_AT, n(Long.toString(storedAt.toEpochMilli())));
         return item;
     }
@@ -87,7 +97,9 @@ public final class EventItems {
                     Double.parseDouble(Attributes.required(item, UNIT_PRICE).n()),
                     occurredAt(item),
                     Attributes.string(item, COUNTRY),
-                    Attributes.string(item, ORDER_ID));
+                    Attributes.string(item, ORDER_ID),
+                    Attributes.string(item, QUERY),
+                    rating(item));
         } catch (RuntimeException e) {
             throw new StoreException(
                     "stored event " + eventId + " is malformed: " + e.getMessage(), e);
@@ -112,6 +124,11 @@ public final class EventItems {
         long millis = Long.parseLong(Attributes.required(item, TS).n());
         ZoneOffset offset = ZoneOffset.of(Attributes.required(item, OFFSET).s());
         return OffsetDateTime.ofInstant(Instant.ofEpochMilli(millis), offset);
+    }
+
+    private static Integer rating(Map<String, AttributeValue> item) {
+        AttributeValue value = item.get(RATING);
+        return value == null || value.n() == null ? null : Integer.valueOf(value.n());
     }
 
     private static InteractionType type(String wireName) {
