@@ -4,9 +4,12 @@ import io.solstice.feature.CandidateFeatures;
 import io.solstice.feature.ItemSignals;
 import io.solstice.feature.ShopperHistory;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.function.IntPredicate;
 
@@ -76,12 +79,39 @@ public final class SeasonalRanker {
             CandidateFeatures.Context context,
             int k,
             IntPredicate excluded) {
-        int[] candidates = candidates(context.day(), excluded);
+        return rank(
+                userId,
+                shopper,
+                context,
+                candidates(context.day(), excluded),
+                k,
+                RankingRules.NONE);
+    }
+
+    /**
+     * The best {@code k} of the given candidates for the shopper, under storefront rules.
+     *
+     * @param userId the shopper's id, or {@code null} for a guest (no personal embedding)
+     * @param shopper purchases before the context's date
+     * @param candidates item indexes to score, each at most once; ties keep this order. They are
+     *     taken as given: filtering (sold before the date, bought, in the cart) is the caller's
+     * @param k how many to return
+     * @param rules score shifts and a per-group cap applied after scoring; returned scores include
+     *     the shifts
+     */
+    public List<RankedItem> rank(
+            String userId,
+            ShopperHistory shopper,
+            CandidateFeatures.Context context,
+            int[] candidates,
+            int k,
+            RankingRules rules) {
         float[] rows = new float[candidates.length * CandidateFeatures.COUNT];
         features.fill(shopper, context, candidates, rows);
         float[] scores = score(userId, candidates, rows, context);
+        rules.shift(candidates, scores);
 
-        int[] top = topK(scores, k);
+        int[] top = rules.capped() ? topKCapped(scores, k, candidates, rules) : topK(scores, k);
         List<RankedItem> ranked = new ArrayList<>(top.length);
         for (int position : top) {
             ranked.add(
@@ -95,6 +125,36 @@ public final class SeasonalRanker {
                             position));
         }
         return ranked;
+    }
+
+    /**
+     * Greedy selection down the score order, skipping a candidate whose group is full (the usual
+     * diversity re-ranking by hard caps). The order is taken from a growing prefix of the best
+     * candidates, so that a cap rarely costs more than one small heap.
+     */
+    static int[] topKCapped(float[] scores, int k, int[] candidates, RankingRules rules) {
+        int window = Math.min(scores.length, Math.max(k * 4, 16));
+        while (true) {
+            int[] prefix = topK(scores, window);
+            int[] chosen = new int[k];
+            int count = 0;
+            Map<Integer, Integer> perGroup = new HashMap<>();
+            for (int position : prefix) {
+                int group = rules.groupOf(candidates[position]);
+                if (group >= 0 && perGroup.getOrDefault(group, 0) >= rules.maxPerGroup()) {
+                    continue;
+                }
+                perGroup.merge(group, 1, Integer::sum);
+                chosen[count++] = position;
+                if (count == k) {
+                    break;
+                }
+            }
+            if (count == k || window == scores.length) {
+                return Arrays.copyOf(chosen, count);
+            }
+            window = (int) Math.min(scores.length, window * 4L);
+        }
     }
 
     private int[] candidates(int today, IntPredicate excluded) {
