@@ -8,7 +8,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -26,13 +28,30 @@ public final class RankRequestReader {
     static final int MAX_COUNTRY_LENGTH = 64;
 
     private static final List<String> FIELDS =
-            List.of("userId", "date", "country", "count", "excludePurchased");
+            List.of(
+                    "userId",
+                    "date",
+                    "country",
+                    "count",
+                    "excludePurchased",
+                    "placement",
+                    "candidates",
+                    "items",
+                    "exclude",
+                    "category",
+                    "minPrice",
+                    "maxPrice",
+                    "maxPerCategory",
+                    "boost");
 
     private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private static final int SHOWN_CHARACTERS = 64;
+
+    /** The largest boost factor, and the inverse of the smallest. */
+    static final double MAX_BOOST = 1e6;
 
     private final Supplier<LocalDate> today;
 
@@ -64,22 +83,47 @@ public final class RankRequestReader {
 
         Fields fields = new Fields(body);
         fields.rejectUnknown();
+        Placement placement = fields.placement();
         String userId = fields.userId();
         LocalDate date = fields.date("date");
         String country = fields.text("country", MAX_COUNTRY_LENGTH);
-        Integer count = fields.count("count");
+        int maxCount =
+                placement == Placement.RERANK ? RankRequest.MAX_CANDIDATES : RankRequest.MAX_COUNT;
+        Integer count = fields.count("count", maxCount);
         Boolean exclude = fields.bool("excludePurchased");
+        List<String> candidates =
+                fields.ids("candidates", RankRequest.MAX_CANDIDATES, placement, Placement.RERANK);
+        List<String> items =
+                fields.ids("items", RankRequest.MAX_COUNT, placement, Placement.RELATED);
+        List<String> excluded = fields.ids("exclude", RankRequest.MAX_CANDIDATES, placement, null);
+        String category = fields.text("category", MAX_ID_LENGTH);
+        Double minPrice = fields.price("minPrice");
+        Double maxPrice = fields.price("maxPrice");
+        fields.checkPriceRange(minPrice, maxPrice);
+        Integer maxPerCategory = fields.count("maxPerCategory", RankRequest.MAX_COUNT);
+        Map<String, Double> boost = fields.boost("boost");
         if (!fields.errors.isEmpty()) {
             return Validated.invalid(fields.errors);
         }
 
+        int defaultCount =
+                placement == Placement.RERANK ? candidates.size() : RankRequest.DEFAULT_COUNT;
         return Validated.valid(
                 new RankRequest(
                         userId,
                         date == null ? today.get() : date,
                         country,
-                        count == null ? RankRequest.DEFAULT_COUNT : count,
-                        Boolean.TRUE.equals(exclude)));
+                        count == null ? defaultCount : count,
+                        Boolean.TRUE.equals(exclude),
+                        placement,
+                        candidates,
+                        items,
+                        Set.copyOf(excluded),
+                        category,
+                        minPrice,
+                        maxPrice,
+                        maxPerCategory == null ? 0 : maxPerCategory,
+                        boost));
     }
 
     private RankRequest defaults() {
@@ -182,7 +226,7 @@ public final class RankRequestReader {
             }
         }
 
-        Integer count(String name) {
+        Integer count(String name, int max) {
             JsonNode node = present(name);
             if (node == null) {
                 return null;
@@ -190,15 +234,121 @@ public final class RankRequestReader {
             boolean integral = node.isNumber() && node.canConvertToExactIntegral();
             if (!integral
                     || node.decimalValue().doubleValue() < 1
-                    || node.decimalValue().doubleValue() > RankRequest.MAX_COUNT) {
-                String rule =
-                        "an integer from 1 to "
-                                + RankRequest.MAX_COUNT
-                                + ", or no field for "
-                                + RankRequest.DEFAULT_COUNT;
-                return fail(name, rule, node);
+                    || node.decimalValue().doubleValue() > max) {
+                String fallback =
+                        name.equals("count")
+                                ? max == RankRequest.MAX_COUNT
+                                        ? "for " + RankRequest.DEFAULT_COUNT
+                                        : "for every candidate"
+                                : "for no limit";
+                return fail(
+                        name, "an integer from 1 to " + max + ", or no field " + fallback, node);
             }
             return node.intValue();
+        }
+
+        Placement placement() {
+            JsonNode node = present("placement");
+            if (node == null) {
+                return Placement.FOR_YOU;
+            }
+            Placement placement = node.isTextual() ? Placement.ofWireName(node.textValue()) : null;
+            if (placement == null) {
+                fail("placement", "one of for_you, rerank, related, or no field for for_you", node);
+                return Placement.FOR_YOU;
+            }
+            return placement;
+        }
+
+        /**
+         * An array of item ids. With {@code only}, the field is required for that placement and
+         * refused for the others.
+         */
+        List<String> ids(String name, int max, Placement placement, Placement only) {
+            JsonNode node = present(name);
+            String rule = "an array of 1-" + max + " item ids (strings of 1-" + MAX_ID_LENGTH + ")";
+            if (only != null && placement != only) {
+                if (node != null) {
+                    fail(name, "no field unless placement is " + only.wireName(), node);
+                }
+                return List.of();
+            }
+            if (node == null) {
+                if (only != null) {
+                    fail(name, rule + " for placement " + only.wireName(), node);
+                }
+                return List.of();
+            }
+            if (!node.isArray() || node.size() > max || (only != null && node.isEmpty())) {
+                return failed(name, rule, node, List.of());
+            }
+            List<String> ids = new ArrayList<>(node.size());
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode id = node.get(i);
+                if (!isId(id)) {
+                    return failed(name + "[" + i + "]", "an item id of 1-128 characters", id, ids);
+                }
+                ids.add(id.textValue());
+            }
+            return ids;
+        }
+
+        Double price(String name) {
+            JsonNode node = present(name);
+            if (node == null) {
+                return null;
+            }
+            if (!node.isNumber() || !(node.doubleValue() >= 0) || node.doubleValue() > 1e9) {
+                return fail(name, "a price from 0 to 1e9, or no field for no bound", node);
+            }
+            return node.doubleValue();
+        }
+
+        void checkPriceRange(Double min, Double max) {
+            if (min != null && max != null && min > max) {
+                fail(
+                        "maxPrice",
+                        "a price of at least minPrice (" + min + ")",
+                        body.get("maxPrice"));
+            }
+        }
+
+        Map<String, Double> boost(String name) {
+            JsonNode node = present(name);
+            if (node == null) {
+                return Map.of();
+            }
+            String rule =
+                    "an object of at most " + RankRequest.MAX_CANDIDATES + " item ids to factors";
+            if (!node.isObject() || node.size() > RankRequest.MAX_CANDIDATES) {
+                return failed(name, rule, node, Map.of());
+            }
+            Map<String, Double> factors = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                JsonNode factor = entry.getValue();
+                double value = factor.isNumber() ? factor.doubleValue() : Double.NaN;
+                if (!(value >= 1 / MAX_BOOST && value <= MAX_BOOST)) {
+                    String expected =
+                            "a factor from 0.000001 (bury) to 1000000 (boost), 1 for no change";
+                    return failed(name + "." + entry.getKey(), expected, factor, Map.of());
+                }
+                factors.put(entry.getKey(), value);
+            }
+            return factors;
+        }
+
+        private static boolean isId(JsonNode id) {
+            return id != null
+                    && id.isTextual()
+                    && !id.textValue().isBlank()
+                    && id.textValue().length() <= MAX_ID_LENGTH
+                    && !hasControl(id.textValue());
+        }
+
+        private <T> T failed(String name, String expected, JsonNode node, T fallback) {
+            errors.add(new FieldError(name, expected, render(node)));
+            return fallback;
         }
 
         Boolean bool(String name) {

@@ -15,8 +15,11 @@ import java.util.List;
  *     ZZ} when unknown (northern seasons, worldwide holidays only)
  * @param season the meteorological season on that date in that country's hemisphere, e.g. {@code
  *     WINTER}
+ * @param placement the placement ranked for: {@code for_you}, {@code rerank} or {@code related}
  * @param items the ranked items, best first; fewer than asked when fewer items had sold before the
- *     date
+ *     date or passed the filters
+ * @param notices what the request asked for that could not be done, one sentence each (e.g. a price
+ *     filter without catalogue prices, item ids the model does not know); empty when none
  */
 @RegisterForReflection
 public record RankResponse(
@@ -25,7 +28,9 @@ public record RankResponse(
         String date,
         String country,
         String season,
-        List<RankedItemBody> items) {
+        String placement,
+        List<RankedItemBody> items,
+        List<String> notices) {
 
     /** The ranker named when the model's network scored the items. */
     public static final String MODEL = "model";

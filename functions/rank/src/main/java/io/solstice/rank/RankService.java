@@ -9,7 +9,6 @@ import io.solstice.rank.shopper.ShopperReader;
 import io.solstice.score.RankedItem;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntPredicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,18 +47,19 @@ public final class RankService {
 
         Country country = country(request, shopper, model);
         CandidateFeatures.Context context = model.context(request.date(), country);
-        IntPredicate excluded =
-                request.excludePurchased() ? shopper.history()::hasBought : item -> false;
+        CandidateSelection selection =
+                CandidateSelection.of(request, model, shopper.history(), context);
         List<RankedItem> ranked =
                 model.ranker()
                         .rank(
                                 request.userId(),
                                 shopper.history(),
                                 context,
+                                selection.known,
                                 request.count(),
-                                excluded);
+                                selection.rules);
 
-        RankResponse response = respond(request, model, country, ranked);
+        RankResponse response = respond(request, model, country, ranked, selection);
         log(request, shopper, response, start);
         return response;
     }
@@ -71,7 +71,11 @@ public final class RankService {
     }
 
     private static RankResponse respond(
-            RankRequest request, ServedModel model, Country country, List<RankedItem> ranked) {
+            RankRequest request,
+            ServedModel model,
+            Country country,
+            List<RankedItem> ranked,
+            CandidateSelection selection) {
         List<RankedItemBody> items = new ArrayList<>(ranked.size());
         for (RankedItem item : ranked) {
             items.add(
@@ -79,9 +83,24 @@ public final class RankService {
                             items.size() + 1,
                             model.itemId(item.item()),
                             model.title(item.item()),
+                            model.category(item.item()),
                             item.score(),
                             item.reason().name(),
                             item.detail()));
+        }
+        for (String id : selection.unknown) {
+            if (items.size() >= request.count()) {
+                break;
+            }
+            items.add(
+                    new RankedItemBody(
+                            items.size() + 1,
+                            id,
+                            id,
+                            null,
+                            null,
+                            RankedItemBody.NOT_IN_MODEL,
+                            "New to our recommendations: kept in the order given"));
         }
         return new RankResponse(
                 model.version(),
@@ -89,17 +108,20 @@ public final class RankService {
                 request.date().toString(),
                 country.code(),
                 model.calendar().seasonOf(request.date(), country).name(),
-                items);
+                request.placement().wireName(),
+                items,
+                List.copyOf(selection.notices));
     }
 
     private static void log(
             RankRequest request, Shopper shopper, RankResponse response, long start) {
         LOG.infof(
-                "rank served userId=%s modelVersion=%s ranker=%s date=%s country=%s count=%d"
-                        + " returned=%d eventsRead=%d purchasesUsed=%d durationMs=%d",
+                "rank served userId=%s modelVersion=%s ranker=%s placement=%s date=%s country=%s"
+                        + " count=%d returned=%d eventsRead=%d purchasesUsed=%d durationMs=%d",
                 request.isGuest() ? "-" : request.userId(),
                 response.modelVersion(),
                 response.ranker(),
+                response.placement(),
                 response.date(),
                 response.country(),
                 request.count(),

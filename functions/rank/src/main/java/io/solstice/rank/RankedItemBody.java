@@ -9,11 +9,24 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param itemId the storefront's item id
  * @param title the item's title in the model's catalogue snapshot, or the item id when the snapshot
  *     has none
- * @param score the ranker's score; only the order matters, values are not comparable across models
+ * @param category the item's category in the catalogue snapshot, or {@code null}
+ * @param score the ranker's score, boosts included; only the order matters, values are not
+ *     comparable across models; {@code null} for a rerank candidate the model does not know
  * @param reason the {@link io.solstice.score.ReasonCode} name of the term that lifted the item
- *     most, e.g. {@code BUY_AGAIN} or {@code IN_SEASON}
+ *     most, e.g. {@code BUY_AGAIN} or {@code IN_SEASON}; {@value #NOT_IN_MODEL} for a rerank
+ *     candidate the model does not know
  * @param explanation a sentence for the shopper, e.g. naming the holiday
  */
 @RegisterForReflection
 public record RankedItemBody(
-        int rank, String itemId, String title, float score, String reason, String explanation) {}
+        int rank,
+        String itemId,
+        String title,
+        String category,
+        Float score,
+        String reason,
+        String explanation) {
+
+    /** The reason of a rerank candidate the model does not know. */
+    public static final String NOT_IN_MODEL = "NOT_IN_MODEL";
+}

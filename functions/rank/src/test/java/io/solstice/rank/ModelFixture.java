@@ -69,6 +69,26 @@ public final class ModelFixture {
         TITLES.put("22219", "LOVEBIRD HANGING DECORATION WHITE");
     }
 
+    /** Catalogue categories: two items each in home and kitchen, one in each of the others. */
+    static final Map<String, String> CATEGORIES =
+            Map.of(
+                    HEART_HOLDER,
+                    "home",
+                    "22219",
+                    "home",
+                    CAKE_STAND,
+                    "kitchen",
+                    "21212",
+                    "kitchen",
+                    PAPER_CHAIN,
+                    "christmas",
+                    "22633",
+                    "accessories",
+                    "20725",
+                    "bags",
+                    "23076",
+                    "garden");
+
     private static final Map<String, Float> LINEAR =
             Map.ofEntries(
                     Map.entry("history_weight", 1.5f),
@@ -107,11 +127,14 @@ public final class ModelFixture {
         return new ServingModel(manifest(featureNames, log), weights, signals, catalog());
     }
 
-    /** The catalogue snapshot: every item but {@link #NIGHT_LIGHT}, which has no title. */
+    /**
+     * The catalogue snapshot: every item but {@link #NIGHT_LIGHT}, which has no title or category;
+     * categories from {@link #CATEGORIES}.
+     */
     static List<CatalogEntry> catalog() {
         return TITLES.entrySet().stream()
                 .filter(e -> !e.getKey().equals(NIGHT_LIGHT))
-                .map(e -> new CatalogEntry(e.getKey(), e.getValue(), "gifts"))
+                .map(e -> new CatalogEntry(e.getKey(), e.getValue(), CATEGORIES.get(e.getKey())))
                 .toList();
     }
 

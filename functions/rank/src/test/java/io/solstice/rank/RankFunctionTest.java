@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.solstice.feature.ItemSignals;
 import io.solstice.local.HttpApiEvent;
 import io.solstice.local.HttpApiResponse;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Behaviour of POST /rank through the API Gateway path, against the fixture model and events. */
@@ -218,6 +221,162 @@ class RankFunctionTest {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.bodyJson().path("error").asText())
                 .isEqualTo("no function at POST /recommend; the rank API has POST /rank");
+    }
+
+    @Test
+    void rerankOrdersTheGivenCandidatesAndKeepsUnknownOnesLast() {
+        // when
+        HttpApiResponse response =
+                LambdaEvents.postRank(
+                        """
+                        {"userId":"17850","date":"2011-11-15","placement":"rerank",
+                         "candidates":["22423","NO-SUCH-ITEM","22086","85123A","22086"]}
+                        """);
+
+        // then every candidate once, the due re-order first, the unknown one last
+        JsonNode body = response.bodyJson();
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(body.path("placement").asText()).isEqualTo("rerank");
+        assertThat(itemIds(body))
+                .containsExactly(
+                        ModelFixture.HEART_HOLDER,
+                        itemIds(body).get(1),
+                        itemIds(body).get(2),
+                        "NO-SUCH-ITEM")
+                .contains(ModelFixture.CAKE_STAND, ModelFixture.PAPER_CHAIN);
+        JsonNode unknown = body.path("items").get(3);
+        assertThat(unknown.path("reason").asText()).isEqualTo("NOT_IN_MODEL");
+        assertThat(unknown.path("score").isNull()).isTrue();
+        assertThat(body.path("notices").get(0).asText()).contains("1 candidate(s) unknown");
+    }
+
+    @Test
+    void relatedItemsAreNeighboursOfTheGivenItemsInSeason() {
+        // given the lunch bag's neighbours include the Christmas paper chain
+        ItemSignals signals = ModelFixture.servingModel().signals();
+        Set<String> neighbours = neighbours(signals, "20725");
+        assertThat(neighbours).contains(ModelFixture.PAPER_CHAIN);
+        String request =
+                """
+                {"date":"%s","country":"GB","placement":"related","items":["20725"],"count":100}
+                """;
+
+        // when asked in the Christmas lead-in and in June
+        JsonNode november = LambdaEvents.postRank(request.formatted("2011-11-15")).bodyJson();
+        JsonNode june = LambdaEvents.postRank(request.formatted("2011-06-15")).bodyJson();
+
+        // then only neighbours, never the item itself, and the paper chain in season only
+        assertThat(november.path("placement").asText()).isEqualTo("related");
+        assertThat(itemIds(november))
+                .isNotEmpty()
+                .doesNotContain("20725")
+                .contains(ModelFixture.PAPER_CHAIN)
+                .allMatch(neighbours::contains);
+        assertThat(itemIds(june)).isNotEmpty().doesNotContain(ModelFixture.PAPER_CHAIN, "20725");
+    }
+
+    @Test
+    void excludedIdsAndOtherCategoriesAreLeftOut() {
+        // when the cart holds the cake stand and the page is the kitchen category
+        JsonNode body =
+                LambdaEvents.postRank(
+                                """
+                                {"userId":"17850","date":"2011-11-15","count":100,
+                                 "category":"Kitchen","exclude":["22423"]}
+                                """)
+                        .bodyJson();
+
+        // then
+        assertThat(itemIds(body)).containsExactly("21212");
+        assertThat(body.path("items").get(0).path("category").asText()).isEqualTo("kitchen");
+    }
+
+    @Test
+    void maxPerCategoryCapsEachCategoryButNotUncategorisedItems() {
+        // when
+        JsonNode body =
+                LambdaEvents.postRank(
+                                """
+                                {"userId":"17850","date":"2011-11-15","count":100,
+                                 "maxPerCategory":1}
+                                """)
+                        .bodyJson();
+
+        // then one of home and one of kitchen; the night light has no category
+        List<String> categories = new ArrayList<>();
+        body.path("items").forEach(item -> categories.add(item.path("category").asText("")));
+        assertThat(categories)
+                .hasSize(7)
+                .containsOnlyOnce("home", "kitchen", "christmas", "bags", "garden", "");
+    }
+
+    @Test
+    void boostLiftsAndBuriesItemsByTheirFactor() {
+        // when the due re-order is buried and the lovebird decoration boosted
+        JsonNode body =
+                LambdaEvents.postRank(
+                                """
+                                {"userId":"17850","date":"2011-11-15","count":100,
+                                 "boost":{"85123A":0.000001,"22219":1000000}}
+                                """)
+                        .bodyJson();
+
+        // then
+        List<String> ids = itemIds(body);
+        assertThat(ids.get(0)).isEqualTo("22219");
+        assertThat(ids.get(ids.size() - 1)).isEqualTo(ModelFixture.HEART_HOLDER);
+    }
+
+    @Test
+    void aPriceFilterWithoutCataloguePricesIsSaidNotApplied() {
+        // when
+        JsonNode body =
+                LambdaEvents.postRank(
+                                """
+                                {"date":"2011-11-15","count":100,"minPrice":1,"maxPrice":5}
+                                """)
+                        .bodyJson();
+
+        // then the items are ranked unfiltered, and the response says why
+        assertThat(body.path("items").size()).isEqualTo(9);
+        assertThat(body.path("notices").get(0).asText())
+                .startsWith("minPrice/maxPrice were not applied");
+    }
+
+    @Test
+    void badPlacementFieldsAreEachNamed() {
+        // when
+        HttpApiResponse response =
+                LambdaEvents.postRank(
+                        """
+                        {"placement":"home","items":["85123A"],"exclude":"22423",
+                         "minPrice":9,"maxPrice":2,"maxPerCategory":0,"boost":{"22423":-1}}
+                        """);
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(fields(response.bodyJson()))
+                .containsExactly(
+                        "placement",
+                        "items",
+                        "exclude",
+                        "maxPrice",
+                        "maxPerCategory",
+                        "boost.22423");
+        assertThat(LambdaEvents.postRank("{\"placement\":\"rerank\"}").bodyJson().path("errors"))
+                .extracting(error -> error.path("message").asText())
+                .containsExactly(
+                        "candidates: expected an array of 1-1000 item ids (strings of 1-128)"
+                                + " for placement rerank, got nothing");
+    }
+
+    private static Set<String> neighbours(ItemSignals signals, String itemId) {
+        int item = signals.itemIndex().get(itemId);
+        Set<String> ids = new HashSet<>();
+        for (int s = signals.neighbourStart()[item]; s < signals.neighbourStart()[item + 1]; s++) {
+            ids.add(signals.itemIds().get(signals.neighbours()[s]));
+        }
+        return ids;
     }
 
     private static List<String> reasons(JsonNode body) {

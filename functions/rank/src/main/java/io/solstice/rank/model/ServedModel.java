@@ -27,14 +27,42 @@ public final class ServedModel {
 
     private final String[] titles;
 
+    private final String[] categories;
+
+    private final int[] categoryGroups;
+
     private final ContextCache contexts;
 
-    private ServedModel(String version, SeasonalRanker ranker, String[] titles, int cacheSize) {
+    private ServedModel(
+            String version,
+            SeasonalRanker ranker,
+            String[] titles,
+            String[] categories,
+            int cacheSize) {
         this.version = version;
         this.ranker = ranker;
         this.itemIndex = ranker.features().signals().itemIndex();
         this.titles = titles;
+        this.categories = categories;
+        this.categoryGroups = groups(categories);
         this.contexts = new ContextCache(ranker.features(), cacheSize);
+    }
+
+    /** A number per distinct category (compared case-insensitively), -1 for none. */
+    private static int[] groups(String[] categories) {
+        Map<String, Integer> numbers = new HashMap<>();
+        int[] groups = new int[categories.length];
+        for (int item = 0; item < categories.length; item++) {
+            String key = categoryKey(categories[item]);
+            groups[item] = key == null ? -1 : numbers.computeIfAbsent(key, k -> numbers.size());
+        }
+        return groups;
+    }
+
+    private static String categoryKey(String category) {
+        return category == null || category.isBlank()
+                ? null
+                : category.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     /**
@@ -54,7 +82,12 @@ public final class ServedModel {
             int contextCacheSize) {
         SeasonalRanker ranker =
                 new SeasonalRanker(scorer, new CandidateFeatures(signals, calendar));
-        return new ServedModel(version, ranker, titles(signals, catalog), contextCacheSize);
+        return new ServedModel(
+                version,
+                ranker,
+                titles(signals, catalog),
+                categories(signals, catalog),
+                contextCacheSize);
     }
 
     private static String[] titles(ItemSignals signals, List<CatalogEntry> catalog) {
@@ -69,6 +102,19 @@ public final class ServedModel {
             titles[item] = byId.getOrDefault(id, id);
         }
         return titles;
+    }
+
+    private static String[] categories(ItemSignals signals, List<CatalogEntry> catalog) {
+        Map<String, String> byId = new HashMap<>(catalog.size() * 2);
+        catalog.stream()
+                .filter(entry -> entry.category() != null && !entry.category().isBlank())
+                .forEach(entry -> byId.put(entry.itemId(), entry.category()));
+
+        String[] categories = new String[signals.itemCount()];
+        for (int item = 0; item < categories.length; item++) {
+            categories[item] = byId.get(signals.itemIds().get(item));
+        }
+        return categories;
     }
 
     /** The published version. */
@@ -108,6 +154,32 @@ public final class ServedModel {
     /** The title of an item index; its id when the catalogue snapshot has no title. */
     public String title(int item) {
         return titles[item];
+    }
+
+    /** The catalogue category of an item index, or {@code null} when the snapshot has none. */
+    public String category(int item) {
+        return categories[item];
+    }
+
+    /** Whether an item index is in {@code category} (compared case-insensitively). */
+    public boolean inCategory(int item, String category) {
+        String key = categoryKey(category);
+        return key != null && key.equals(categoryKey(categories[item]));
+    }
+
+    /** Per item index, a number per distinct category, -1 for none: for per-category caps. */
+    public int[] categoryGroups() {
+        return categoryGroups;
+    }
+
+    /**
+     * Whether the catalogue snapshot has prices. It has none yet.
+     *
+     * <p>TODO(catalogue prices): {@link CatalogEntry} carries no price, so minPrice/maxPrice cannot
+     * be applied and the response says so; it costs storefronts a price filter of their own.
+     */
+    public boolean hasPrices() {
+        return false;
     }
 
     /** The features of {@code date} in {@code country}, from the cache when asked before. */
