@@ -76,7 +76,8 @@ public final class CatalogIngest {
         String error = status == IngestOutcome.BAD_REQUEST ? "every item was rejected" : null;
         return new IngestOutcome(
                 status,
-                new IngestResponse(results.size(), accepted, null, rejected, error, null, results));
+                new IngestResponse(
+                        results.size(), accepted, null, null, rejected, error, null, results));
     }
 
     private static RecordResult result(int index, JsonNode record, Validated<CatalogItem> item) {

@@ -2,6 +2,7 @@ package io.solstice.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.solstice.event.BatchEnvelope;
+import io.solstice.event.FieldError;
 import io.solstice.event.Interaction;
 import io.solstice.event.InteractionValidator;
 import io.solstice.event.Validated;
@@ -12,9 +13,10 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Handles a {@code POST /events} body: checks each event on its own, stores the valid ones (an id
- * already stored is a duplicate, not an error) and reports per event. One bad event never sinks the
- * batch.
+ * Handles a {@code POST /events} body: checks each event on its own, stores the valid ones and
+ * reports per event. An id already stored with the same content is a duplicate, not an error; with
+ * other content it is a conflict naming the differing fields, and nothing is changed. One bad event
+ * never sinks the batch.
  */
 public final class EventIngest {
 
@@ -75,21 +77,58 @@ public final class EventIngest {
 
         int accepted = (int) stored.accepted();
         int duplicate = (int) stored.duplicates();
-        int rejected = checked.size() - accepted - duplicate;
-        int status = IngestOutcome.statusFor(accepted + duplicate, rejected);
-        String error = status == IngestOutcome.BAD_REQUEST ? "every event was rejected" : null;
+        int conflict = (int) stored.conflicts();
+        int rejected = checked.size() - accepted - duplicate - conflict;
+        int status = IngestOutcome.statusFor(accepted + duplicate, rejected + conflict);
+        String error = status == IngestOutcome.BAD_REQUEST ? unusable(conflict) : null;
         return new IngestOutcome(
                 status,
                 new IngestResponse(
-                        checked.size(), accepted, duplicate, rejected, error, null, results));
+                        checked.size(),
+                        accepted,
+                        duplicate,
+                        conflict,
+                        rejected,
+                        error,
+                        null,
+                        results));
+    }
+
+    private static String unusable(int conflict) {
+        return conflict == 0
+                ? "every event was rejected"
+                : "no event was stored: each was rejected or conflicts with a stored event";
     }
 
     private static RecordResult stored(int index, BatchOutcome.EventResult result) {
-        String status =
-                result.status() == BatchOutcome.Status.ACCEPTED
-                        ? RecordResult.ACCEPTED
-                        : RecordResult.DUPLICATE;
-        return new RecordResult(index, result.eventId(), null, status, null);
+        return switch (result.status()) {
+            case ACCEPTED ->
+                    new RecordResult(index, result.eventId(), null, RecordResult.ACCEPTED, null);
+            case DUPLICATE ->
+                    new RecordResult(index, result.eventId(), null, RecordResult.DUPLICATE, null);
+            case CONFLICT ->
+                    new RecordResult(
+                            index,
+                            result.eventId(),
+                            null,
+                            RecordResult.CONFLICT,
+                            differences(index, result));
+        };
+    }
+
+    private static List<FieldErrorBody> differences(int index, BatchOutcome.EventResult result) {
+        List<FieldErrorBody> errors = new ArrayList<>();
+        for (BatchOutcome.FieldDifference difference : result.differences()) {
+            FieldError error =
+                    new FieldError(
+                            "events[" + index + "]." + difference.field(),
+                            difference.stored()
+                                    + " (the value stored earlier under this eventId;"
+                                    + " send a new eventId for a new event)",
+                            difference.sent());
+            errors.add(FieldErrorBody.of(error));
+        }
+        return errors;
     }
 
     private static RecordResult rejected(int index, JsonNode record, Validated<Interaction> event) {
@@ -101,10 +140,12 @@ public final class EventIngest {
 
     private static void log(IngestResponse body, long start) {
         LOG.infof(
-                "ingest batch kind=events received=%d accepted=%d duplicate=%d rejected=%d durationMs=%d",
+                "ingest batch kind=events received=%d accepted=%d duplicate=%d conflict=%d"
+                        + " rejected=%d durationMs=%d",
                 body.received(),
                 body.accepted(),
                 body.duplicate(),
+                body.conflict(),
                 body.rejected(),
                 (System.nanoTime() - start) / 1_000_000);
         body.results().stream()
@@ -112,7 +153,7 @@ public final class EventIngest {
                 .forEach(
                         r ->
                                 LOG.debugf(
-                                        "event rejected index=%d eventId=%s errors=%s",
-                                        r.index(), r.eventId(), r.errors()));
+                                        "event not stored index=%d eventId=%s status=%s errors=%s",
+                                        r.index(), r.eventId(), r.status(), r.errors()));
     }
 }

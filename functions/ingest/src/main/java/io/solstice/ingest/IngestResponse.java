@@ -14,7 +14,10 @@ import java.util.List;
  *
  * @param received records in the request
  * @param accepted records stored by this request
- * @param duplicate events not stored again because their id was already stored (events only)
+ * @param duplicate events not stored again because their id was already stored with the same
+ *     content (events only)
+ * @param conflict events not stored because their id was already stored with other content; the
+ *     stored event is unchanged (events only)
  * @param rejected records that failed validation
  * @param error one sentence saying why the request failed as a whole, else absent
  * @param errors problems with the body as a whole, else absent
@@ -26,6 +29,7 @@ public record IngestResponse(
         Integer received,
         Integer accepted,
         Integer duplicate,
+        Integer conflict,
         Integer rejected,
         String error,
         List<FieldErrorBody> errors,
@@ -34,6 +38,6 @@ public record IngestResponse(
     /** A response for a body that is not a readable batch. */
     public static IngestResponse unreadable(String error, List<FieldError> errors) {
         List<FieldErrorBody> bodies = errors.stream().map(FieldErrorBody::of).toList();
-        return new IngestResponse(null, null, null, null, error, bodies, null);
+        return new IngestResponse(null, null, null, null, null, error, bodies, null);
     }
 }

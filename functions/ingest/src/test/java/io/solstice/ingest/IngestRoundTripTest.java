@@ -57,30 +57,76 @@ class IngestRoundTripTest {
     }
 
     @Test
-    void aDuplicateEventIdIsReportedAndNotStoredTwice() {
+    void theSameEventSentAgainIsADuplicateAndStoredOnce() {
         // given
-        String first = batch("dup-1", "2011-12-01T10:00:00Z");
-        String again = batch("dup-1", "2011-12-02T10:00:00Z");
-        post(first);
+        String event = batch("dup-1", "2011-12-01T10:00:00Z");
+        post(event);
 
         // when
-        HttpApiResponse response = post(again);
+        HttpApiResponse response = post(event);
 
         // then
         JsonNode body = response.bodyJson();
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(body.path("duplicate").asInt()).isEqualTo(1);
+        assertThat(body.path("conflict").asInt()).isZero();
         assertThat(body.path("results").get(0).path("status").asText()).isEqualTo("duplicate");
-        Map<String, AttributeValue> stored =
-                dynamo.getItem(
-                                b ->
-                                        b.tableName(LocalDynamoDbResource.EVENTS_TABLE)
-                                                .key(
-                                                        Map.of(
-                                                                "eventId",
-                                                                AttributeValue.fromS("dup-1"))))
-                        .item();
-        assertThat(stored.get("localDate").s()).isEqualTo("2011-12-01");
+    }
+
+    @Test
+    void anIdSentAgainWithOtherContentIsAConflictNamingTheFieldsAndTheStoredEventStays() {
+        // given
+        post(batch("conf-1", "2011-12-01T10:00:00Z"));
+        String changed =
+                batch("conf-1", "2011-12-02T10:00:00+01:00")
+                        .replace("\"quantity\":1", "\"quantity\":3");
+
+        // when
+        HttpApiResponse response = post(changed);
+
+        // then
+        JsonNode result = response.bodyJson().path("results").get(0);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.bodyJson().path("conflict").asInt()).isEqualTo(1);
+        assertThat(result.path("status").asText()).isEqualTo("conflict");
+        assertThat(result.path("errors").findValuesAsText("field"))
+                .containsExactly("events[0].quantity", "events[0].timestamp");
+        assertThat(result.path("errors").get(0).path("message").asText())
+                .isEqualTo(
+                        "events[0].quantity: expected 1 (the value stored earlier under this"
+                                + " eventId; send a new eventId for a new event), got 3");
+        assertThat(storedItem("conf-1").get("localDate").s()).isEqualTo("2011-12-01");
+        assertThat(storedItem("conf-1").get("quantity").n()).isEqualTo("1");
+    }
+
+    @Test
+    void aConflictInsideOneBatchKeepsTheFirstAndStoresTheOthers() {
+        // given
+        String first = batch("conf-2", "2011-12-01T10:00:00Z");
+        String second = first.replace("\"unitPrice\":12.75", "\"unitPrice\":13.00");
+        String other = batch("conf-3", "2011-12-01T10:00:00Z");
+        String body =
+                "{\"events\":["
+                        + events(first)
+                        + ","
+                        + events(second)
+                        + ","
+                        + events(first)
+                        + ","
+                        + events(other)
+                        + "]}";
+
+        // when
+        HttpApiResponse response = post(body);
+
+        // then
+        JsonNode json = response.bodyJson();
+        assertThat(response.statusCode()).isEqualTo(207);
+        assertThat(json.path("results").findValuesAsText("status"))
+                .containsExactly("accepted", "conflict", "duplicate", "accepted");
+        assertThat(json.path("results").get(1).path("errors").findValuesAsText("field"))
+                .containsExactly("events[1].unitPrice");
+        assertThat(storedItem("conf-2").get("unitPrice").n()).isEqualTo("12.75");
     }
 
     @Test
@@ -134,6 +180,19 @@ class IngestRoundTripTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.bodyJson().path("errors").get(0).path("field").asText())
                 .isEqualTo("body");
+    }
+
+    private Map<String, AttributeValue> storedItem(String eventId) {
+        return dynamo.getItem(
+                        b ->
+                                b.tableName(LocalDynamoDbResource.EVENTS_TABLE)
+                                        .key(Map.of("eventId", AttributeValue.fromS(eventId))))
+                .item();
+    }
+
+    /** The single event object of a one-event batch. */
+    private static String events(String batch) {
+        return batch.substring(batch.indexOf('[') + 1, batch.lastIndexOf(']'));
     }
 
     private static HttpApiResponse post(String body) {

@@ -9,6 +9,7 @@ import io.solstice.store.dynamodb.internal.SdkErrors;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,10 +33,11 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 /**
  * Interaction events in a DynamoDB table keyed by event id (see {@link Tables} for the design).
  *
- * <p>Each event id is stored once: {@link #write} reads which ids of a batch already exist
- * (BatchGetItem) and writes only the new ones (BatchWriteItem, 25 per call). Two writers racing on
- * the same new id may both report it accepted; the item is then written twice with the same
- * content. The SDK client is the caller's and is not closed here.
+ * <p>Each event id is stored once: {@link #write} reads the stored events with the batch's ids
+ * (BatchGetItem) and writes only the new ones (BatchWriteItem, 25 per call). An id sent again with
+ * the same content is a duplicate; with other content it is a conflict, and the stored event stays
+ * as it was. Two writers racing on the same new id may both report it accepted; the item is then
+ * written twice with the same content. The SDK client is the caller's and is not closed here.
  */
 public final class EventStore implements AutoCloseable {
 
@@ -43,8 +45,6 @@ public final class EventStore implements AutoCloseable {
     public static final int DEFAULT_PARALLELISM = 4;
 
     private static final Logger LOG = Logger.getLogger(EventStore.class);
-
-    private static final String ID_PROJECTION = "#id";
 
     private final DynamoDbClient client;
 
@@ -80,28 +80,36 @@ public final class EventStore implements AutoCloseable {
 
     /**
      * Stores the events whose ids are new. An id seen earlier in the batch or already in the table
-     * is reported as a duplicate and not written again.
+     * is not written again: it is a duplicate when the content matches, else a conflict naming the
+     * differing fields.
      *
      * @return one result per event, in the batch's order
      * @throws StoreException when DynamoDB fails or keeps throttling; events of chunks written
      *     before the failure stay stored, so resending the batch is safe
      */
     public BatchOutcome write(List<Interaction> events) {
-        Map<String, Interaction> firstById = new LinkedHashMap<>();
-        events.forEach(event -> firstById.putIfAbsent(event.eventId(), event));
-
-        Set<String> existing = existingIds(firstById.keySet());
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
         Instant now = clock.instant();
-        firstById.values().stream()
-                .filter(event -> !existing.contains(event.eventId()))
-                .forEach(event -> items.add(EventItems.toItem(event, now)));
+        Map<String, Map<String, AttributeValue>> firstById = new LinkedHashMap<>();
+        events.forEach(e -> firstById.putIfAbsent(e.eventId(), EventItems.toItem(e, now)));
 
-        batches.putAll(items, EventStore::describe);
-        BatchOutcome outcome = outcome(events, existing);
+        Map<String, Map<String, AttributeValue>> stored = storedItems(firstById.keySet());
+        List<Map<String, AttributeValue>> fresh = new ArrayList<>();
+        firstById.forEach(
+                (id, item) -> {
+                    if (!stored.containsKey(id)) {
+                        fresh.add(item);
+                    }
+                });
+
+        batches.putAll(fresh, EventStore::describe);
+        BatchOutcome outcome = outcome(events, stored, firstById, now);
         LOG.debugf(
-                "events written table=%s received=%d accepted=%d duplicate=%d",
-                table, events.size(), outcome.accepted(), outcome.duplicates());
+                "events written table=%s received=%d accepted=%d duplicate=%d conflict=%d",
+                table,
+                events.size(),
+                outcome.accepted(),
+                outcome.duplicates(),
+                outcome.conflicts());
         return outcome;
     }
 
@@ -177,24 +185,42 @@ public final class EventStore implements AutoCloseable {
         executor.shutdown();
     }
 
-    private Set<String> existingIds(Set<String> ids) {
+    private Map<String, Map<String, AttributeValue>> storedItems(Set<String> ids) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         ids.forEach(id -> keys.add(EventItems.key(id)));
 
-        Set<String> existing = new HashSet<>();
-        batches.getAll(keys, ID_PROJECTION, Map.of(ID_PROJECTION, EventItems.EVENT_ID))
-                .forEach(item -> existing.add(item.get(EventItems.EVENT_ID).s()));
-        return existing;
+        Map<String, Map<String, AttributeValue>> stored = new HashMap<>();
+        batches.getAll(keys, null, null)
+                .forEach(item -> stored.put(item.get(EventItems.EVENT_ID).s(), item));
+        return stored;
     }
 
-    private static BatchOutcome outcome(List<Interaction> events, Set<String> existing) {
+    /**
+     * The first sending of a new id is accepted; any other sending is a duplicate when its content
+     * matches the stored event (or the batch's first event with that id), else a conflict.
+     */
+    private static BatchOutcome outcome(
+            List<Interaction> events,
+            Map<String, Map<String, AttributeValue>> stored,
+            Map<String, Map<String, AttributeValue>> firstById,
+            Instant now) {
         Set<String> seen = new HashSet<>();
         List<BatchOutcome.EventResult> results = new ArrayList<>();
         for (Interaction event : events) {
-            boolean fresh = seen.add(event.eventId()) && !existing.contains(event.eventId());
+            String id = event.eventId();
+            if (seen.add(id) && !stored.containsKey(id)) {
+                results.add(new BatchOutcome.EventResult(id, BatchOutcome.Status.ACCEPTED));
+                continue;
+            }
+
+            Map<String, AttributeValue> earlier = stored.getOrDefault(id, firstById.get(id));
+            List<BatchOutcome.FieldDifference> differences =
+                    EventItems.differences(earlier, EventItems.toItem(event, now));
             BatchOutcome.Status status =
-                    fresh ? BatchOutcome.Status.ACCEPTED : BatchOutcome.Status.DUPLICATE;
-            results.add(new BatchOutcome.EventResult(event.eventId(), status));
+                    differences.isEmpty()
+                            ? BatchOutcome.Status.DUPLICATE
+                            : BatchOutcome.Status.CONFLICT;
+            results.add(new BatchOutcome.EventResult(id, status, differences));
         }
         return new BatchOutcome(results);
     }

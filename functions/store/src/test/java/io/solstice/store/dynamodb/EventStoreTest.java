@@ -159,18 +159,20 @@ class EventStoreTest {
     }
 
     @Test
-    void aDuplicateIdWithinOneBatchIsStoredOnce() {
+    void aRepeatedIdWithinOneBatchIsStoredOnceAsFirstSent() {
         // given
         Interaction first = purchase("e1", "u1", START);
-        Interaction again = purchase("e1", "u1", START.plusDays(1));
+        Interaction changed = purchase("e1", "u1", START.plusDays(1));
 
         // when
-        BatchOutcome outcome = store.write(List.of(first, again, purchase("e2", "u1", START)));
+        BatchOutcome outcome =
+                store.write(List.of(first, changed, first, purchase("e2", "u1", START)));
 
         // then
         assertThat(outcome.results())
                 .extracting(BatchOutcome.EventResult::status)
-                .containsExactly(Status.ACCEPTED, Status.DUPLICATE, Status.ACCEPTED);
+                .containsExactly(
+                        Status.ACCEPTED, Status.CONFLICT, Status.DUPLICATE, Status.ACCEPTED);
         assertThat(scanAll()).hasSize(2).contains(first);
     }
 
@@ -189,6 +191,52 @@ class EventStoreTest {
         assertThat(outcome.results().get(0))
                 .isEqualTo(new BatchOutcome.EventResult("e1", Status.DUPLICATE));
         assertThat(scanAll()).hasSize(2);
+    }
+
+    @Test
+    void anIdStoredEarlierWithOtherContentIsAConflictAndTheStoredEventStays() {
+        // given
+        Interaction original = purchase("e1", "u1", START);
+        store.write(List.of(original));
+        Interaction changed =
+                new Interaction(
+                        "e1",
+                        original.type(),
+                        original.userId(),
+                        original.itemId(),
+                        original.quantity() + 1,
+                        original.unitPrice(),
+                        original.occurredAt().plusMinutes(5),
+                        original.country(),
+                        original.orderId());
+
+        // when
+        BatchOutcome outcome = store.write(List.of(changed, original));
+
+        // then
+        assertThat(outcome.results().get(0).status()).isEqualTo(Status.CONFLICT);
+        assertThat(outcome.results().get(0).differences())
+                .extracting(BatchOutcome.FieldDifference::field)
+                .containsExactly("quantity", "timestamp");
+        assertThat(outcome.results().get(1).status()).isEqualTo(Status.DUPLICATE);
+        assertThat(outcome.conflicts()).isEqualTo(1);
+        assertThat(scanAll()).containsExactly(original);
+    }
+
+    @Test
+    void aPriceWrittenWithTrailingZerosIsTheSameContent() {
+        // given
+        Interaction original =
+                new Interaction(
+                        "e1", InteractionType.PURCHASE, "u1", "22423", 2, 3.0, START, null, null);
+        store.write(List.of(original));
+
+        // when
+        BatchOutcome outcome = store.write(List.of(original));
+
+        // then
+        assertThat(outcome.results().get(0).status()).isEqualTo(Status.DUPLICATE);
+        assertThat(outcome.results().get(0).differences()).isEmpty();
     }
 
     @Test

@@ -3,11 +3,14 @@ package io.solstice.store.dynamodb.internal;
 import io.solstice.event.Interaction;
 import io.solstice.event.InteractionType;
 import io.solstice.store.StoreException;
+import io.solstice.store.dynamodb.BatchOutcome.FieldDifference;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -53,6 +56,10 @@ public final class EventItems {
 
     /** The global secondary index on (userId, ts). */
     public static final String USER_INDEX = "byUser";
+
+    /** Attributes compared one to one with request fields when an id is sent again. */
+    private static final List<String> COMPARED =
+            List.of(TYPE, USER_ID, ITEM_ID, QUANTITY, UNIT_PRICE, COUNTRY, ORDER_ID, QUERY, RATING);
 
     private EventItems() {}
 
@@ -115,6 +122,31 @@ public final class EventItems {
         return Optional.of(Instant.ofEpochMilli(Long.parseLong(value.n())));
     }
 
+    /**
+     * The request fields in which two items of the same event id differ; the time counts as one
+     * field, {@code timestamp}, compared to the millisecond with its offset. Numbers are compared
+     * by value, so {@code 12} equals {@code 12.0}.
+     */
+    public static List<FieldDifference> differences(
+            Map<String, AttributeValue> stored, Map<String, AttributeValue> sent) {
+        List<FieldDifference> differences = new ArrayList<>();
+        for (String name : COMPARED) {
+            if (!same(stored.get(name), sent.get(name))) {
+                differences.add(
+                        new FieldDifference(name, render(stored, name), render(sent, name)));
+            }
+        }
+
+        if (!same(stored.get(TS), sent.get(TS)) || !same(stored.get(OFFSET), sent.get(OFFSET))) {
+            differences.add(
+                    new FieldDifference(
+                            "timestamp",
+                            occurredAt(stored).toString(),
+                            occurredAt(sent).toString()));
+        }
+        return differences;
+    }
+
     /** The key of the event with this id. */
     public static Map<String, AttributeValue> key(String eventId) {
         return Map.of(EVENT_ID, s(eventId));
@@ -124,6 +156,24 @@ public final class EventItems {
         long millis = Long.parseLong(Attributes.required(item, TS).n());
         ZoneOffset offset = ZoneOffset.of(Attributes.required(item, OFFSET).s());
         return OffsetDateTime.ofInstant(Instant.ofEpochMilli(millis), offset);
+    }
+
+    private static boolean same(AttributeValue a, AttributeValue b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        if (a.n() != null && b.n() != null) {
+            return new BigDecimal(a.n()).compareTo(new BigDecimal(b.n())) == 0;
+        }
+        return a.equals(b);
+    }
+
+    private static String render(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        if (value == null) {
+            return "nothing";
+        }
+        return value.n() != null ? value.n() : "\"" + value.s() + "\"";
     }
 
     private static Integer rating(Map<String, AttributeValue> item) {
