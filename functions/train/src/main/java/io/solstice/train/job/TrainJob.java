@@ -84,14 +84,14 @@ public final class TrainJob {
      */
     public ModelPointer run() {
         try (DynamoDbClient dynamoDb = AwsClients.dynamoDb(settings);
-                S3Client s3 = AwsClients.s3(settings)) {
+                S3Client s3 = AwsClients.s3(settings);
+                EventStore events = new EventStore(dynamoDb, settings.eventsTable())) {
             TrainingData data =
                     TrainingDataSource.fromStore(
-                            new EventStore(dynamoDb, settings.eventsTable()),
+                            events,
                             new CatalogStore(dynamoDb, settings.catalogTable()),
                             settings.qualityOptions(),
                             qualityAsOf());
-            System.out.println("Cleaning: " + data.cleaning().summary());
 
             Instant now = Instant.now();
             String version = VERSION_FORMAT.format(now);
