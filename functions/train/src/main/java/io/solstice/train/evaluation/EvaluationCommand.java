@@ -114,10 +114,10 @@ public final class EvaluationCommand {
     }
 
     private static TrainingData readStore(TrainJobSettings settings) {
-        try (DynamoDbClient dynamoDb = AwsClients.dynamoDb(settings)) {
+        try (DynamoDbClient dynamoDb = AwsClients.dynamoDb(settings);
+                EventStore events = new EventStore(dynamoDb, settings.eventsTable())) {
             return TrainingDataSource.fromStore(
-                    new EventStore(dynamoDb, settings.eventsTable()),
-                    new CatalogStore(dynamoDb, settings.catalogTable()));
+                    events, new CatalogStore(dynamoDb, settings.catalogTable()));
         }
     }
 
