@@ -189,7 +189,10 @@ final class JsonFields {
         for (char c : text.toCharArray()) {
             if (c == '"' || c == '\\') {
                 quoted.append('\\').append(c);
-            } else if (Character.isISOControl(c)) {
+            } else if (Character.isISOControl(c)
+                    || Character.isSurrogate(c)
+                    || isInvisible(c)
+                    || isNonCharacter(c)) {
                 quoted.append(String.format("\\u%04x", (int) c));
             } else {
                 quoted.append(c);
@@ -198,14 +201,47 @@ final class JsonFields {
         return quoted.append('"').toString();
     }
 
+    /**
+     * Whether text holds a character that an id or a single-line value must not: ISO control
+     * characters (line breaks and tabs allowed when multiline), and in any text unpaired surrogates
+     * and noncharacters (they cannot be stored as UTF-8 unchanged). Single-line values also refuse
+     * invisible format characters (zero-width space, bidirectional overrides, byte order mark) and
+     * line or paragraph separators, so that two ids that look the same are the same.
+     */
     private static boolean hasControl(String text, boolean multiline) {
-        for (char c : text.toCharArray()) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             boolean allowed = multiline && (c == '\n' || c == '\r' || c == '\t');
             if (Character.isISOControl(c) && !allowed) {
                 return true;
             }
+            if (Character.isSurrogate(c)) {
+                boolean paired =
+                        Character.isHighSurrogate(c)
+                                && i + 1 < text.length()
+                                && Character.isLowSurrogate(text.charAt(i + 1));
+                if (!paired) {
+                    return true;
+                }
+                i++;
+                continue;
+            }
+            if (isNonCharacter(c) || (!multiline && isInvisible(c))) {
+                return true;
+            }
         }
         return false;
+    }
+
+    private static boolean isInvisible(char c) {
+        int type = Character.getType(c);
+        return type == Character.FORMAT
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
+    }
+
+    private static boolean isNonCharacter(char c) {
+        return (c >= '\ufdd0' && c <= '\ufdef') || c == '\ufffe' || c == '\uffff';
     }
 
     private static String textRule(int max, boolean multiline) {

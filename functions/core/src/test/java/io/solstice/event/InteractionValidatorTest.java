@@ -82,6 +82,10 @@ class InteractionValidatorTest {
                 "eventId | \"\" | events[3].eventId: expected a string of 1-128 characters without control characters, got \"\"",
                 "eventId | 42 | events[3].eventId: expected a string of 1-128 characters without control characters, got 42",
                 "itemId | \"a\\u0000b\" | events[3].itemId: expected a string of 1-128 characters without control characters, got \"a\\u0000b\"",
+                "itemId | \"a\\u200bb\" | events[3].itemId: expected a string of 1-128 characters without control characters, got \"a\\u200bb\"",
+                "eventId | \"e\\ud800\" | events[3].eventId: expected a string of 1-128 characters without control characters, got \"e\\ud800\"",
+                "eventId | \"e\\u202e1\" | events[3].eventId: expected a string of 1-128 characters without control characters, got \"e\\u202e1\"",
+                "orderId | \"o\\uffff\" | events[3].orderId: expected a string of 1-128 characters without control characters, got \"o\\uffff\"",
                 "userId | [1] | events[3].userId: expected a string of 1-128 characters without control characters, got an array of 1",
                 "userID | \"17850\" | events[3].userID: expected one of the fields eventId, type, userId, itemId, quantity, unitPrice, timestamp, country, orderId, query, rating, got an unknown field",
             })
@@ -169,6 +173,15 @@ class InteractionValidatorTest {
 
         // then
         assertThat(result.errors()).extracting(FieldError::message).containsExactly(message);
+    }
+
+    @Test
+    void accentsScriptsAndEmojiAreValidInIds() {
+        // given
+        ObjectNode event = object(VALID).put("eventId", "é-日本-\ud83c\udf84-Ω");
+
+        // when / then
+        assertThat(InteractionValidator.validate(event, "events[0]").errors()).isEmpty();
     }
 
     @Test
