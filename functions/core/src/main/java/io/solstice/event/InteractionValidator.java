@@ -1,7 +1,11 @@
 package io.solstice.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
@@ -15,8 +19,10 @@ import java.util.Set;
  * type} (one of {@link InteractionType#allWireNames()}), {@code userId} (same rule as ids; absent,
  * null or empty for a guest), {@code quantity} (an integer within +-{@value #QUANTITY_LIMIT}),
  * {@code unitPrice} (a finite number from 0 to {@value #MAX_UNIT_PRICE}), {@code timestamp}
- * (ISO-8601 date-time with a UTC offset), and the optional {@code country} (1-64 characters) and
- * {@code orderId}. Unknown fields are errors, so that a misspelt {@code userID} is not silently
+ * (ISO-8601 date-time with a UTC offset, or an integer of epoch seconds when below {@value
+ * #SECONDS_BELOW} in absolute value, else epoch milliseconds; from a configurable earliest time, by
+ * default 2000-01-01, to 1 day ahead of now), and the optional {@code country} (1-64 characters)
+ * and {@code orderId}. Unknown fields are errors, so that a misspelt {@code userID} is not silently
  * read as a guest.
  *
  * <p>Type-specific fields: a {@code search} needs {@code query} (1-{@value #MAX_QUERY_LENGTH}
@@ -52,7 +58,23 @@ public final class InteractionValidator {
     public static final int MAX_RATING = 5;
 
     static final String TIMESTAMP_RULE =
-            "ISO-8601 date-time with offset such as 2011-06-15T09:30:00+01:00";
+            "ISO-8601 date-time with offset such as 2011-06-15T09:30:00+01:00, or epoch seconds or"
+                    + " milliseconds as an integer";
+
+    /**
+     * Integer timestamps below this are epoch seconds, others epoch milliseconds: 1e11 seconds is
+     * the year 5138, while 1e11 milliseconds is 1973-03-03, so every plausible event time reads the
+     * same either way it is sent.
+     */
+    public static final long SECONDS_BELOW = 100_000_000_000L;
+
+    /** The default earliest event time, 2000-01-01T00:00:00Z. */
+    public static final Instant DEFAULT_EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
+    /** How far ahead of the clock an event may be dated: 1 day. */
+    public static final Duration MAX_AHEAD = Duration.ofDays(1);
+
+    private static final long MAX_EPOCH_MILLIS = 1_000_000_000_000_000L;
 
     private static final List<String> FIELDS =
             List.of(
@@ -80,6 +102,20 @@ public final class InteractionValidator {
      * @return the interaction, or every problem found with its fields
      */
     public static Validated<Interaction> validate(JsonNode event, String path) {
+        return validate(event, path, DEFAULT_EARLIEST, Clock.systemUTC());
+    }
+
+    /**
+     * Checks one event, refusing times before {@code earliest} or more than {@link #MAX_AHEAD}
+     * after {@code clock}'s now.
+     *
+     * @param event the event's JSON, any node (non-objects are one error)
+     * @param path where the event sits in the request, e.g. {@code events[3]}
+     * @param earliest the earliest accepted event time
+     * @param clock the time the future bound counts from
+     */
+    public static Validated<Interaction> validate(
+            JsonNode event, String path, Instant earliest, Clock clock) {
         if (event == null || !event.isObject()) {
             return Validated.invalid(
                     List.of(
@@ -98,7 +134,7 @@ public final class InteractionValidator {
         boolean unpriced = type == InteractionType.SEARCH || type == InteractionType.RATING;
         Integer quantity = quantity(fields, unpriced);
         Double unitPrice = fields.number("unitPrice", MAX_UNIT_PRICE, !unpriced);
-        OffsetDateTime occurredAt = timestamp(fields);
+        OffsetDateTime occurredAt = timestamp(fields, earliest, clock.instant().plus(MAX_AHEAD));
         String country = fields.optionalText("country", MAX_COUNTRY_LENGTH, false);
         String orderId = fields.optionalText("orderId", MAX_ID_LENGTH, false);
         String query = query(fields, type);
@@ -168,17 +204,45 @@ public final class InteractionValidator {
         return fields.optionalText("userId", MAX_ID_LENGTH, false);
     }
 
-    private static OffsetDateTime timestamp(JsonFields fields) {
-        JsonNode node = fields.node("timestamp");
+    private static OffsetDateTime timestamp(JsonFields fields, Instant earliest, Instant latest) {
+        OffsetDateTime at = parseTimestamp(fields.node("timestamp"));
+        if (at == null) {
+            fields.fail("timestamp", TIMESTAMP_RULE);
+            return null;
+        }
+        if (at.toInstant().isBefore(earliest)) {
+            fields.fail("timestamp", "a time on or after " + earliest);
+            return null;
+        }
+        if (at.toInstant().isAfter(latest)) {
+            fields.fail("timestamp", "a time no later than " + latest + " (1 day ahead of now)");
+            return null;
+        }
+        return at;
+    }
+
+    /** The time an ISO-8601 string or an epoch number stands for, or null. */
+    private static OffsetDateTime parseTimestamp(JsonNode node) {
         if (node != null && node.isTextual()) {
             try {
                 return OffsetDateTime.parse(
                         node.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME);
             } catch (DateTimeParseException notIso) {
-                // reported below
+                return null;
             }
         }
-        fields.fail("timestamp", TIMESTAMP_RULE);
-        return null;
+        if (node == null || !node.isNumber() || !node.canConvertToExactIntegral()) {
+            return null;
+        }
+        double value = node.doubleValue();
+        if (Math.abs(value) >= MAX_EPOCH_MILLIS) {
+            return null;
+        }
+        long epoch = node.longValue();
+        Instant instant =
+                Math.abs(epoch) < SECONDS_BELOW
+                        ? Instant.ofEpochSecond(epoch)
+                        : Instant.ofEpochMilli(epoch);
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,8 +73,8 @@ class InteractionValidatorTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "timestamp | \"2011-06-15\" | events[3].timestamp: expected ISO-8601 date-time with offset such as 2011-06-15T09:30:00+01:00, got \"2011-06-15\"",
-                "timestamp | \"2011-06-15T09:30:00\" | events[3].timestamp: expected ISO-8601 date-time with offset such as 2011-06-15T09:30:00+01:00, got \"2011-06-15T09:30:00\"",
+                "timestamp | \"2011-06-15\" | events[3].timestamp: expected ISO-8601 date-time with offset such as 2011-06-15T09:30:00+01:00, or epoch seconds or milliseconds as an integer, got \"2011-06-15\"",
+                "timestamp | \"2011-06-15T09:30:00\" | events[3].timestamp: expected ISO-8601 date-time with offset such as 2011-06-15T09:30:00+01:00, or epoch seconds or milliseconds as an integer, got \"2011-06-15T09:30:00\"",
                 "quantity | 1.5 | events[3].quantity: expected an integer from -1000000 to 1000000, got 1.5",
                 "quantity | 1000001 | events[3].quantity: expected an integer from -1000000 to 1000000, got 1000001",
                 "quantity | \"6\" | events[3].quantity: expected an integer from -1000000 to 1000000, got \"6\"",
@@ -182,6 +185,57 @@ class InteractionValidatorTest {
 
         // when / then
         assertThat(InteractionValidator.validate(event, "events[0]").errors()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "1323427800, 2011-12-09T10:50:00Z",
+        "1323427800000, 2011-12-09T10:50:00Z",
+        "99999999999, 5138-11-16T09:46:39Z",
+        "100000000000, 1973-03-03T09:46:40Z",
+        "'\"2011-12-09T12:50:00+02:00\"', 2011-12-09T10:50:00Z"
+    })
+    void aTimestampIsIsoOrEpochSecondsBelowOneE11ElseMilliseconds(String json, String instant) {
+        // given
+        ObjectNode event = object(VALID);
+        event.set("timestamp", json(json));
+        Clock farFuture = Clock.fixed(Instant.parse("6000-01-01T00:00:00Z"), ZoneOffset.UTC);
+
+        // when
+        Validated<Interaction> result =
+                InteractionValidator.validate(
+                        event, "events[0]", Instant.parse("1970-01-01T00:00:00Z"), farFuture);
+
+        // then
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.value().occurredAt().toInstant()).isEqualTo(Instant.parse(instant));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "\"1999-12-31T23:59:59Z\" | events[0].timestamp: expected a time on or after 2000-01-01T00:00:00Z, got \"1999-12-31T23:59:59Z\"",
+                "946684799 | events[0].timestamp: expected a time on or after 2000-01-01T00:00:00Z, got 946684799",
+                "\"2012-01-02T00:00:01Z\" | events[0].timestamp: expected a time no later than 2012-01-02T00:00:00Z (1 day ahead of now), got \"2012-01-02T00:00:01Z\"",
+                "1.5e12 | events[0].timestamp: expected a time no later than 2012-01-02T00:00:00Z (1 day ahead of now), got 1.5E12",
+                "1e400 | events[0].timestamp: expected ISO-8601 date-time with offset such as 2011-06-15T09:30:00+01:00, or epoch seconds or milliseconds as an integer, got \"Infinity\"",
+                "1323427800.5 | events[0].timestamp: expected ISO-8601 date-time with offset such as 2011-06-15T09:30:00+01:00, or epoch seconds or milliseconds as an integer, got 1.3234278005E9",
+                "99999999999999999999 | events[0].timestamp: expected ISO-8601 date-time with offset such as 2011-06-15T09:30:00+01:00, or epoch seconds or milliseconds as an integer, got 99999999999999999999",
+            })
+    void aTimestampOutsideTheBoundsIsRefusedWithTheBound(String json, String message) {
+        // given
+        ObjectNode event = object(VALID);
+        event.set("timestamp", json(json));
+        Clock now = Clock.fixed(Instant.parse("2012-01-01T00:00:00Z"), ZoneOffset.UTC);
+
+        // when
+        Validated<Interaction> result =
+                InteractionValidator.validate(
+                        event, "events[0]", InteractionValidator.DEFAULT_EARLIEST, now);
+
+        // then
+        assertThat(result.errors()).extracting(FieldError::message).containsExactly(message);
     }
 
     @Test

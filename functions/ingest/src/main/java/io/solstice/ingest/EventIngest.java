@@ -8,6 +8,8 @@ import io.solstice.event.InteractionValidator;
 import io.solstice.event.Validated;
 import io.solstice.store.dynamodb.BatchOutcome;
 import io.solstice.store.dynamodb.EventStore;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -24,11 +26,24 @@ public final class EventIngest {
 
     private final EventStore store;
 
+    private final Instant earliest;
+
+    private final Clock clock;
+
+    /** An ingest with the default time bounds of {@link InteractionValidator}. */
+    public EventIngest(EventStore store) {
+        this(store, InteractionValidator.DEFAULT_EARLIEST, Clock.systemUTC());
+    }
+
     /**
      * @param store where valid events go
+     * @param earliest the earliest event time accepted
+     * @param clock the clock that the one-day future bound counts from
      */
-    public EventIngest(EventStore store) {
+    public EventIngest(EventStore store, Instant earliest, Clock clock) {
         this.store = store;
+        this.earliest = earliest;
+        this.clock = clock;
     }
 
     /**
@@ -52,7 +67,8 @@ public final class EventIngest {
         List<JsonNode> records = envelope.value();
         List<Validated<Interaction>> checked = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
-            checked.add(InteractionValidator.validate(records.get(i), "events[" + i + "]"));
+            String path = "events[" + i + "]";
+            checked.add(InteractionValidator.validate(records.get(i), path, earliest, clock));
         }
 
         List<Interaction> valid =

@@ -2,6 +2,7 @@ package io.solstice.ingest;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Instant;
 
 /**
  * Configuration of the ingest function, under the prefix {@code solstice}. Every key can also be
@@ -29,4 +30,13 @@ public interface IngestConfig {
      */
     @WithDefault("4")
     int writeParallelism();
+
+    /**
+     * The earliest event time accepted, as an ISO-8601 instant ({@code
+     * solstice.earliest-event-time}, {@code SOLSTICE_EARLIEST_EVENT_TIME}); older events are
+     * rejected with this bound in the message. Default 2000-01-01T00:00:00Z. Events more than one
+     * day ahead of the function's clock are always rejected.
+     */
+    @WithDefault("2000-01-01T00:00:00Z")
+    Instant earliestEventTime();
 }

@@ -151,7 +151,7 @@ class IngestRoundTripTest {
         assertThat(rejected.path("errors").get(0).path("message").asText())
                 .isEqualTo(
                         "events[1].timestamp: expected ISO-8601 date-time with offset such as"
-                                + " 2011-06-15T09:30:00+01:00, got \"2011-06-15\"");
+                                + " 2011-06-15T09:30:00+01:00, or epoch seconds or milliseconds as an integer, got \"2011-06-15\"");
     }
 
     @Test

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Wires the stores and ingest handlers to the Quarkus-managed DynamoDB client and the config. */
@@ -33,8 +34,8 @@ public class IngestBeans {
 
     @Produces
     @Singleton
-    EventIngest eventIngest(EventStore store) {
-        return new EventIngest(store);
+    EventIngest eventIngest(EventStore store, IngestConfig config) {
+        return new EventIngest(store, config.earliestEventTime(), Clock.systemUTC());
     }
 
     @Produces
