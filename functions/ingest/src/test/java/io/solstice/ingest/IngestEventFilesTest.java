@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.solstice.local.HttpApiResponse;
+import io.solstice.local.JsonSubset;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,28 +1,30 @@
-package io.solstice.rank;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package io.solstice.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Whether a JSON document contains an expected one: every field of an expected object is present
- * and matches, arrays have the same length and match element by element, scalars are equal. Fields
- * the expectation leaves out are not checked.
+ * Whether a JSON document contains an expected one, for tests that compare a function's answer with
+ * the {@code .expected.json} beside an event file: every field of an expected object is present and
+ * matches, arrays have the same length and match element by element, scalars are equal. Fields the
+ * expectation leaves out are not checked.
  */
-final class JsonSubset {
+public final class JsonSubset {
 
     private JsonSubset() {}
 
-    /** Fails with the path of the first difference. */
-    static void assertContains(JsonNode actual, JsonNode expected, String path) {
-        assertThat(matches(actual, expected))
-                .as("%s: expected %s to contain %s", path, actual, expected)
-                .isTrue();
+    /**
+     * @throws AssertionError naming {@code path}, the actual and the expected document, when {@code
+     *     actual} does not contain {@code expected}
+     */
+    public static void assertContains(JsonNode actual, JsonNode expected, String path) {
+        if (!matches(actual, expected)) {
+            throw new AssertionError(path + ": expected " + actual + " to contain " + expected);
+        }
     }
 
-    static boolean matches(JsonNode actual, JsonNode expected) {
+    public static boolean matches(JsonNode actual, JsonNode expected) {
         if (actual == null) {
             return false;
         }
