@@ -199,7 +199,8 @@ public final class IngestReplay {
             }
             accepted.addAndGet(body.path("accepted").asLong());
             duplicate.addAndGet(body.path("duplicate").asLong());
-            rejected.addAndGet(body.path("rejected").asLong());
+            // an id resent with other content is a conflict: not stored, so counted as rejected
+            rejected.addAndGet(body.path("rejected").asLong() + body.path("conflict").asLong());
             body.path("results").forEach(result -> countReasons(result, reasons));
         }
 
