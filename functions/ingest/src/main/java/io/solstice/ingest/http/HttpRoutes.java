@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.funqy.runtime.ApplicationException;
 import io.solstice.event.FieldError;
+import io.solstice.event.JsonSyntax;
 import io.solstice.ingest.IngestResponse;
 import io.solstice.store.MissingResourceException;
 import io.solstice.store.StoreException;
@@ -116,20 +117,7 @@ public class HttpRoutes {
         try {
             return json.readTree(body.getBytes()) == null ? "an empty body" : null;
         } catch (JsonProcessingException e) {
-            String reason =
-                    e.getOriginalMessage()
-                            .lines()
-                            .findFirst()
-                            .orElse("")
-                            .replaceAll(" \\(start marker at .*", "");
-            String where =
-                    e.getLocation() == null
-                            ? ""
-                            : " at line "
-                                    + e.getLocation().getLineNr()
-                                    + ", column "
-                                    + e.getLocation().getColumnNr();
-            return "malformed JSON (" + reason + where + ")";
+            return JsonSyntax.describe(e);
         } catch (IOException e) {
             return "an unreadable body (" + e.getMessage() + ")";
         }
