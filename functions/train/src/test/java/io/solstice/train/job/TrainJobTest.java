@@ -13,37 +13,24 @@ import io.solstice.calendar.SeasonCalendar;
 import io.solstice.clean.CleanPurchase;
 import io.solstice.clean.CleaningPolicy;
 import io.solstice.clean.PurchaseCleaner;
-import io.solstice.event.Interaction;
-import io.solstice.event.csv.ColumnMapping;
-import io.solstice.event.csv.TransactionsCsv;
 import io.solstice.feature.CandidateFeatures;
 import io.solstice.feature.ShopperHistory;
-import io.solstice.local.LocalDynamoDb;
-import io.solstice.local.LocalS3;
 import io.solstice.model.ServingModel;
 import io.solstice.score.ModelScorer;
-import io.solstice.store.StoreClients;
-import io.solstice.store.dynamodb.CatalogStore;
-import io.solstice.store.dynamodb.EventStore;
-import io.solstice.store.dynamodb.Tables;
 import io.solstice.store.s3.ModelPointer;
 import io.solstice.store.s3.ModelRepository;
 import io.solstice.store.s3.StoredModel;
 import io.solstice.train.model.TensorFlowRankTrainer;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The train job end to end against the local DynamoDB and S3 stand-ins, on a slice of the real
@@ -52,14 +39,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 class TrainJobTest {
 
-    private static final String EVENTS = "events";
-    private static final String CATALOG = "catalog";
-    private static final String BUCKET = "models";
-
-    private static LocalDynamoDb dynamoDb;
-    private static LocalS3 s3;
-    private static DynamoDbClient dynamoDbClient;
-    private static S3Client s3Client;
+    private static SliceInStandIns stores;
     private static ModelPointer published;
     private static StoredModel stored;
     private static LocalDate lastCleanPurchaseDay;
@@ -68,63 +48,25 @@ class TrainJobTest {
 
     @BeforeAll
     static void storeSliceAndTrain() throws Exception {
-        dynamoDb = LocalDynamoDb.start();
-        s3 = LocalS3.start(BUCKET);
-        dynamoDbClient = StoreClients.dynamoDb(dynamoDb.endpoint(), "us-east-1", "local", "local");
-        s3Client = StoreClients.s3(s3.endpoint(), "us-east-1", "S3RVER", "S3RVER");
-        Tables.createEventsTableIfMissing(dynamoDbClient, EVENTS);
-        Tables.createCatalogTableIfMissing(dynamoDbClient, CATALOG);
-        storeSlice();
-
-        TrainJobSettings settings =
-                TrainJobSettings.from(
-                        Map.of(
-                                "SOLSTICE_EVENTS_TABLE",
-                                EVENTS,
-                                "SOLSTICE_CATALOG_TABLE",
-                                CATALOG,
-                                "SOLSTICE_MODEL_BUCKET",
-                                BUCKET,
-                                "SOLSTICE_DYNAMODB_ENDPOINT",
-                                dynamoDb.endpoint().toString(),
-                                "SOLSTICE_S3_ENDPOINT",
-                                s3.endpoint().toString(),
-                                "SOLSTICE_CODE_VERSION",
-                                "test"));
-        published = new TrainJob(settings).run();
-        stored = new ModelRepository(s3Client, BUCKET).loadCurrent().orElseThrow();
-    }
-
-    private static void storeSlice() throws URISyntaxException, IOException {
-        Path slice =
-                Path.of(TrainJobTest.class.getResource("/data/online-retail-slice.csv.gz").toURI());
-        TransactionsCsv.Contents contents =
-                new TransactionsCsv(ColumnMapping.onlineRetail()).readAll(slice);
-        EventStore events = new EventStore(dynamoDbClient, EVENTS);
-        List<Interaction> all = contents.interactions();
-        for (int from = 0; from < all.size(); from += 500) {
-            events.write(all.subList(from, Math.min(all.size(), from + 500)));
-        }
-        new CatalogStore(dynamoDbClient, CATALOG).upsert(contents.report().catalog());
+        stores = SliceInStandIns.start();
         lastCleanPurchaseDay =
                 new PurchaseCleaner(CleaningPolicy.defaults())
-                        .clean(all).purchases().stream()
+                        .clean(stores.slice()).purchases().stream()
                                 .map(CleanPurchase::localDate)
                                 .max(LocalDate::compareTo)
                                 .orElseThrow();
+
+        published = new TrainJob(stores.settings()).run();
+        stored =
+                new ModelRepository(stores.s3Client(), SliceInStandIns.BUCKET)
+                        .loadCurrent()
+                        .orElseThrow();
     }
 
     @AfterAll
     static void stopStandIns() {
-        if (dynamoDbClient != null) {
-            dynamoDbClient.close();
-            s3Client.close();
-        }
-        if (dynamoDb != null) {
-            dynamoDb.close();
-        }
-        if (s3 != null) {
-            s3.close();
+        if (stores != null) {
+            stores.close();
         }
     }
 
