@@ -37,17 +37,41 @@ public final class CandidateFeatures {
                     "holiday_sales_affinity_now",
                     "holiday_text_now",
                     "holiday_text_out_of_season",
+                    "holiday_sales_out_of_season",
                     "shopper_items",
                     "shopper_days_since_purchase",
-                    "history_rank");
+                    "history_rank",
+                    "history_out_of_season",
+                    "knn_last_basket");
 
     public static final int COUNT = NAMES.size();
 
-    static final int HISTORY_WEIGHT = 0;
-    static final int KNN_SCORE = 4;
-    static final int ITEM_BLOCK_START = 6;
-    static final int ITEM_BLOCK_WIDTH = 9;
-    static final int HISTORY_RANK = 17;
+    public static final int HISTORY_WEIGHT = 0;
+    public static final int HISTORY_DAYS = 1;
+    public static final int HISTORY_RECENCY = 2;
+    public static final int CADENCE_DUE = 3;
+    public static final int KNN_SCORE = 4;
+    public static final int KNN_SHARE = 5;
+    public static final int BUYERS_7D = 6;
+    public static final int BUYERS_28D = 7;
+    public static final int BUYERS_ALL = 8;
+    public static final int TREND = 9;
+    public static final int BUYERS_LAST_YEAR = 10;
+    public static final int ITEM_AGE = 11;
+    public static final int HOLIDAY_SALES_NOW = 12;
+    public static final int HOLIDAY_TEXT_NOW = 13;
+    public static final int HOLIDAY_TEXT_OUT_OF_SEASON = 14;
+    public static final int HOLIDAY_SALES_OUT_OF_SEASON = 15;
+    public static final int SHOPPER_ITEMS = 16;
+    public static final int SHOPPER_RECENCY = 17;
+    public static final int HISTORY_RANK = 18;
+    public static final int HISTORY_OUT_OF_SEASON = 19;
+    public static final int KNN_LAST_BASKET = 20;
+
+    /** Item columns {@code [BUYERS_7D, SHOPPER_ITEMS)}: the same for every shopper on a date. */
+    static final int ITEM_BLOCK_START = BUYERS_7D;
+
+    static final int ITEM_BLOCK_WIDTH = SHOPPER_ITEMS - BUYERS_7D;
 
     private static final double RECENCY_DAYS = 30.0;
 
@@ -80,26 +104,47 @@ public final class CandidateFeatures {
      */
     public void fill(ShopperHistory shopper, Context context, int[] candidates, float[] out) {
         double[] knn = knnScores(shopper);
+        double[] lastBasket = lastBasketKnnScores(shopper);
         double totalWeight = shopper.totalWeight();
         float shopperItems = (float) Math.log1p(shopper.itemCount());
         int sinceLast = shopper.daysSinceLastPurchase();
         float shopperRecency = sinceLast < 0 ? 0f : (float) Math.log1p(sinceLast);
+        float[] itemBlock = context.itemBlock();
 
         for (int c = 0; c < candidates.length; c++) {
             int item = candidates[c];
             int base = c * COUNT;
-            fillHistory(shopper, item, out, base);
-            out[base + KNN_SCORE] = (float) Math.log1p(knn[item]);
-            out[base + KNN_SCORE + 1] = totalWeight > 0 ? (float) (knn[item] / totalWeight) : 0f;
             System.arraycopy(
-                    context.itemBlock(),
+                    itemBlock,
                     item * ITEM_BLOCK_WIDTH,
                     out,
                     base + ITEM_BLOCK_START,
                     ITEM_BLOCK_WIDTH);
-            out[base + 15] = shopperItems;
-            out[base + 16] = shopperRecency;
+            fillHistory(shopper, item, out, base);
+            out[base + KNN_SCORE] = (float) Math.log1p(knn[item]);
+            out[base + KNN_SHARE] = totalWeight > 0 ? (float) (knn[item] / totalWeight) : 0f;
+            out[base + KNN_LAST_BASKET] = (float) Math.log1p(lastBasket[item]);
+            out[base + SHOPPER_ITEMS] = shopperItems;
+            out[base + SHOPPER_RECENCY] = shopperRecency;
         }
+    }
+
+    /**
+     * Item-kNN scores from the items of the shopper's last purchase day only, unweighted: what goes
+     * with the order they just placed.
+     */
+    private double[] lastBasketKnnScores(ShopperHistory shopper) {
+        double[] scores = new double[signals.itemCount()];
+        int lastDay = Integer.MIN_VALUE;
+        for (int i = 0; i < shopper.itemCount(); i++) {
+            lastDay = Math.max(lastDay, shopper.lastDayAt(i));
+        }
+        for (int i = 0; i < shopper.itemCount(); i++) {
+            if (shopper.lastDayAt(i) == lastDay) {
+                signals.addNeighbourScores(shopper.item(i), 1.0, scores);
+            }
+        }
+        return scores;
     }
 
     /** Item-kNN scores of every item: {@code Σ_j weight(j) · sim(j, item)} over bought items j. */
@@ -111,22 +156,26 @@ public final class CandidateFeatures {
         return scores;
     }
 
+    /** Shopper-item columns; expects the item block already in place in {@code out}. */
     private static void fillHistory(ShopperHistory shopper, int item, float[] out, int base) {
         int slot = shopper.find(item);
         if (slot < 0) {
-            out[base] = 0f;
-            out[base + 1] = 0f;
-            out[base + 2] = 0f;
-            out[base + 3] = 0f;
+            out[base + HISTORY_WEIGHT] = 0f;
+            out[base + HISTORY_DAYS] = 0f;
+            out[base + HISTORY_RECENCY] = 0f;
+            out[base + CADENCE_DUE] = 0f;
             out[base + HISTORY_RANK] = 0f;
+            out[base + HISTORY_OUT_OF_SEASON] = 0f;
             return;
         }
         int since = shopper.asOfDay() - shopper.lastDayAt(slot);
-        out[base] = (float) Math.log1p(shopper.weightAt(slot));
-        out[base + 1] = (float) Math.log1p(shopper.daysAt(slot));
-        out[base + 2] = (float) Math.exp(-since / RECENCY_DAYS);
-        out[base + 3] = cadenceDue(shopper, slot, since);
+        out[base + HISTORY_WEIGHT] = (float) Math.log1p(shopper.weightAt(slot));
+        out[base + HISTORY_DAYS] = (float) Math.log1p(shopper.daysAt(slot));
+        out[base + HISTORY_RECENCY] = (float) Math.exp(-since / RECENCY_DAYS);
+        out[base + CADENCE_DUE] = cadenceDue(shopper, slot, since);
         out[base + HISTORY_RANK] = 1f / (1 + shopper.rankAt(slot));
+        out[base + HISTORY_OUT_OF_SEASON] =
+                out[base + HISTORY_DAYS] * out[base + HOLIDAY_SALES_OUT_OF_SEASON];
     }
 
     /**
@@ -203,23 +252,24 @@ public final class CandidateFeatures {
             }
 
             float[] block = new float[items * ITEM_BLOCK_WIDTH];
+            int at = ITEM_BLOCK_START;
             double weekTotal = total(week);
             double monthTotal = total(month);
             double allTotal = total(all);
             double lastYearTotal = total(lastYear);
             for (int item = 0; item < items; item++) {
                 int base = item * ITEM_BLOCK_WIDTH;
-                block[base] = share(week[item], weekTotal);
-                block[base + 1] = share(month[item], monthTotal);
-                block[base + 2] = share(all[item], allTotal);
-                block[base + 3] =
+                block[base + BUYERS_7D - at] = share(week[item], weekTotal);
+                block[base + BUYERS_28D - at] = share(month[item], monthTotal);
+                block[base + BUYERS_ALL - at] = share(all[item], allTotal);
+                block[base + TREND - at] =
                         (float)
                                 Math.log(
                                         (week[item] / weekTotal * 1e4 + 1)
                                                 / (month[item] / monthTotal * 1e4 + 1));
-                block[base + 4] = share(lastYear[item], lastYearTotal);
-                block[base + 5] = itemAge(item, today);
-                fillSeasonal(item, block, base + 6);
+                block[base + BUYERS_LAST_YEAR - at] = share(lastYear[item], lastYearTotal);
+                block[base + ITEM_AGE - at] = itemAge(item, today);
+                fillSeasonal(item, block, base - at);
             }
             return block;
         }
@@ -241,21 +291,29 @@ public final class CandidateFeatures {
             return first >= today ? 0f : (float) Math.log1p(today - first);
         }
 
-        private void fillSeasonal(int item, float[] block, int at) {
+        /**
+         * Writes the holiday columns of {@code item}; {@code base} is where column 0 of the item's
+         * row would be.
+         */
+        private void fillSeasonal(int item, float[] block, int base) {
             float salesNow = 0f;
             float textNow = 0f;
+            float salesElsewhere = 0f;
             boolean tagged = false;
             boolean tagInSeason = false;
             for (int h = 0; h < leadIns.length; h++) {
                 float text = signals.holidayText(item, h);
-                salesNow += leadIns[h] * signals.holidaySalesAffinity(item, h);
+                float affinity = signals.holidaySalesAffinity(item, h);
+                salesNow += leadIns[h] * affinity;
                 textNow += leadIns[h] * text;
+                salesElsewhere += (1f - leadIns[h]) * Math.max(0f, affinity);
                 tagged |= text > 0;
                 tagInSeason |= text > 0 && leadIns[h] > 0;
             }
-            block[at] = salesNow;
-            block[at + 1] = textNow;
-            block[at + 2] = tagged && !tagInSeason ? 1f : 0f;
+            block[base + HOLIDAY_SALES_NOW] = salesNow;
+            block[base + HOLIDAY_TEXT_NOW] = textNow;
+            block[base + HOLIDAY_TEXT_OUT_OF_SEASON] = tagged && !tagInSeason ? 1f : 0f;
+            block[base + HOLIDAY_SALES_OUT_OF_SEASON] = salesElsewhere;
         }
     }
 }

@@ -30,11 +30,19 @@ public final class TrainingExampleBuilder {
      * @param maxPositivesPerShopper bought items kept per shopper and date (a random subset), so
      *     that a few wholesalers with hundreds of lines do not dominate
      * @param seed seeds the sampling
+     * @param newItemsOnly when true, the groups ask the discovery question: only items the shopper
+     *     had never bought are positives, and every draw comes from items they never bought
      */
-    public record Settings(int negativesPerPositive, int maxPositivesPerShopper, long seed) {
+    public record Settings(
+            int negativesPerPositive, int maxPositivesPerShopper, long seed, boolean newItemsOnly) {
 
         public static Settings defaults() {
-            return new Settings(16, 40, 20_111_215L);
+            return new Settings(16, 40, 20_111_215L, false);
+        }
+
+        /** The same settings for the discovery question. */
+        public Settings forNewItemsOnly() {
+            return new Settings(negativesPerPositive, maxPositivesPerShopper, seed, true);
         }
     }
 
@@ -71,32 +79,57 @@ public final class TrainingExampleBuilder {
         CandidateFeatures features =
                 new CandidateFeatures(ItemSignals.of(history, descriptions, calendar), calendar);
         ShopperHistories shoppers = ShopperHistories.of(history);
+        ShopperHistories newcomers = ShopperHistories.of(labels);
         UserItemSets bought = UserItemSets.of(labels);
         Sampler sampler =
                 new Sampler(features, asOf, new Random(settings.seed() ^ asOf.toEpochDay()));
         SnapshotRows rows = new SnapshotRows();
 
         for (int user = 0; user < bought.userCount(); user++) {
-            if (bought.size(user) == 0 || !shoppers.hasPurchases(user)) {
+            if (bought.size(user) == 0) {
                 continue;
             }
-            addShopper(log, user, asOf, bought.items(user), shoppers, features, sampler, rows);
+            Shopper shopper =
+                    shoppers.hasPurchases(user)
+                            ? new Shopper(
+                                    user,
+                                    shoppers.asOf(user, (int) asOf.toEpochDay()),
+                                    shoppers.latestCountry(user))
+                            : Shopper.newcomer(newcomers.latestCountry(user));
+            addShopper(log, shopper, asOf, bought.items(user), features, sampler, rows);
         }
         return rows.toSnapshot();
     }
 
+    /**
+     * Whose purchases a group explains. A first-time buyer has no history and takes the unknown
+     * user's embedding row, as a guest does when ranked, so that the network learns what people
+     * without a past buy (the rank function's guest and cold-start case).
+     *
+     * @param user index in the log's user vocabulary, or -1 for a first-time buyer
+     * @param country index in the log's country vocabulary
+     */
+    private record Shopper(int user, ShopperHistory history, int country) {
+
+        static Shopper newcomer(int country) {
+            return new Shopper(-1, ShopperHistory.empty(), country);
+        }
+    }
+
     private void addShopper(
             PurchaseLog log,
-            int user,
+            Shopper shopper,
             LocalDate asOf,
             int[] boughtItems,
-            ShopperHistories shoppers,
             CandidateFeatures features,
             Sampler sampler,
             SnapshotRows rows) {
-        int asOfDay = (int) asOf.toEpochDay();
-        ShopperHistory shopper = shoppers.asOf(user, asOfDay);
-        int[] positives = sampler.positives(boughtItems, settings.maxPositivesPerShopper());
+        ShopperHistory history = shopper.history();
+        int[] eligible =
+                settings.newItemsOnly()
+                        ? Arrays.stream(boughtItems).filter(i -> !history.hasBought(i)).toArray()
+                        : boughtItems;
+        int[] positives = sampler.positives(eligible, settings.maxPositivesPerShopper());
         if (positives.length == 0) {
             return;
         }
@@ -110,7 +143,7 @@ public final class TrainingExampleBuilder {
         int m = settings.negativesPerPositive();
         for (int positive : positives) {
             Group group = new Group(positive, new int[m], new float[m]);
-            if (sampler.drawGroup(shopper, positiveSet, group)) {
+            if (sampler.drawGroup(history, positiveSet, group, !settings.newItemsOnly())) {
                 groups.add(group);
                 for (int negative : group.negatives()) {
                     rowItems.add(negative);
@@ -118,9 +151,9 @@ public final class TrainingExampleBuilder {
             }
         }
 
-        String country = log.countries().nameOf(shoppers.latestCountry(user));
+        String country = log.countries().nameOf(shopper.country());
         CandidateFeatures.Context context = features.context(asOf, calendar.country(country));
-        rows.add(user, shopper, context, features, rowItems, groups);
+        rows.add(shopper.user(), history, context, features, rowItems, groups);
     }
 
     private TrainingExamples concatenate(PurchaseLog log, List<Snapshot> snapshots) {
@@ -213,15 +246,16 @@ public final class TrainingExampleBuilder {
         /**
          * Fills {@code group} by stratified sampling: half of the draws uniformly from the
          * shopper's own past items, half from the other candidates by a mixture of recent
-         * popularity and uniform (all draws go to the second stratum for a shopper without
-         * history). Bought items are skipped. Each draw's correction is {@code log(m_s · q)}, with
-         * {@code m_s} the draws of its stratum and {@code q} its probability within it, so the
-         * weighted draws estimate the sum over each stratum without bias. False when no draw
-         * succeeded.
+         * popularity and uniform (all draws go to the second stratum for a shopper without history,
+         * or when {@code withHistory} is false). Bought items are skipped. Each draw's correction
+         * is {@code log(m_s · q)}, with {@code m_s} the draws of its stratum and {@code q} its
+         * probability within it, so the weighted draws estimate the sum over each stratum without
+         * bias. False when no draw succeeded.
          */
-        boolean drawGroup(ShopperHistory shopper, Set<Integer> positives, Group group) {
+        boolean drawGroup(
+                ShopperHistory shopper, Set<Integer> positives, Group group, boolean withHistory) {
             int m = group.negatives().length;
-            int fromHistory = shopper.itemCount() > 0 ? m / 2 : 0;
+            int fromHistory = withHistory && shopper.itemCount() > 0 ? m / 2 : 0;
             Stratum others = otherItems(shopper);
             for (int j = 0; j < m; j++) {
                 boolean history = j < fromHistory;

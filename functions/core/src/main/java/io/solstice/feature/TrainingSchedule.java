@@ -5,10 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which as-of dates a model trained for a cutoff learns from. The validation date is one label
- * window before the cutoff, so its labels end the day before the cutoff; training dates go further
- * back, spread evenly over the available history (so the seasonal terms see the whole year), each
- * with at least {@code minHistoryDays} of history behind it.
+ * Which as-of dates a model trained for a cutoff learns from. A date's labels are the purchases of
+ * the {@code labelDays} from it, so the latest usable date is one label window before the cutoff;
+ * older dates are spread over the available history (so the seasonal terms see the whole year),
+ * each with at least {@code minHistoryDays} of history behind it.
+ *
+ * <p>Model selection holds out the last label window: the validation date is one label window
+ * before the cutoff, and the model being validated learns from {@code trainingDates(firstDay,
+ * validationDate(cutoff))}, whose labels all end before the validation window starts.
  *
  * @param labelDays length of the window whose purchases are the labels
  * @param maxTrainingDates most training dates used
@@ -28,13 +32,14 @@ public record TrainingSchedule(
     }
 
     /**
-     * Training as-of dates for {@code cutoff}, latest first, given that the history starts on
-     * {@code firstDay}: half of them a week apart just before the validation window (what is
-     * selling now), the other half spread evenly over the older history (so the seasonal terms see
-     * the rest of the year). Empty when the history is too short.
+     * Training as-of dates for a model that may use purchases before {@code cutoff}, latest first,
+     * given that the history starts on {@code firstDay}: half of them a week apart, the latest one
+     * label window before the cutoff (what is selling now), the other half spread evenly over the
+     * older history (so the seasonal terms see the rest of the year). Empty when the history is too
+     * short.
      */
     public List<LocalDate> trainingDates(LocalDate firstDay, LocalDate cutoff) {
-        LocalDate latest = validationDate(cutoff).minusDays(minSpacingDays);
+        LocalDate latest = cutoff.minusDays(labelDays);
         LocalDate earliest = firstDay.plusDays(minHistoryDays);
         List<LocalDate> dates = new ArrayList<>();
         int recent = Math.max(1, maxTrainingDates / 2);

@@ -15,15 +15,31 @@ import java.util.Map;
  * Everything the rank function needs, as the files stored under one model version: the manifest,
  * the network weights, the item signals the features are computed from, and a catalogue snapshot.
  * The SavedModel written beside them is the reference for parity checks and is not needed to rank.
+ *
+ * @param weights the network that ranks every item, re-orders included
+ * @param discoveryWeights the network trained for the discovery question (which item the shopper
+ *     never bought will they buy), used when the caller removed the shopper's past items; {@code
+ *     null} for models published before it existed
  */
 public record ServingModel(
         ModelManifest manifest,
         RankingModelWeights weights,
         ItemSignals signals,
-        List<CatalogEntry> catalog) {
+        List<CatalogEntry> catalog,
+        RankingModelWeights discoveryWeights) {
+
+    /** A model with one network only. */
+    public ServingModel(
+            ModelManifest manifest,
+            RankingModelWeights weights,
+            ItemSignals signals,
+            List<CatalogEntry> catalog) {
+        this(manifest, weights, signals, catalog, null);
+    }
 
     public static final String MANIFEST = "manifest.json";
     public static final String WEIGHTS = "weights.bin";
+    public static final String DISCOVERY_WEIGHTS = "weights-discovery.bin";
     public static final String SIGNALS = "signals.bin";
     public static final String CATALOG = "catalog.json";
 
@@ -35,6 +51,9 @@ public record ServingModel(
         Map<String, byte[]> files = new LinkedHashMap<>();
         try {
             files.put(WEIGHTS, weights.toBytes());
+            if (discoveryWeights != null) {
+                files.put(DISCOVERY_WEIGHTS, discoveryWeights.toBytes());
+            }
             files.put(SIGNALS, ItemSignalsCodec.encode(signals));
             files.put(CATALOG, JSON.writeValueAsBytes(catalog));
             files.put(MANIFEST, JSON.writeValueAsBytes(manifest));
@@ -52,19 +71,33 @@ public record ServingModel(
     public static ServingModel fromFiles(Map<String, byte[]> files) {
         ModelManifest manifest = readJson(files, MANIFEST, new TypeReference<ModelManifest>() {});
         RankingModelWeights weights = RankingModelWeights.fromBytes(require(files, WEIGHTS));
+        RankingModelWeights discovery =
+                files.containsKey(DISCOVERY_WEIGHTS)
+                        ? RankingModelWeights.fromBytes(files.get(DISCOVERY_WEIGHTS))
+                        : null;
         ItemSignals signals = ItemSignalsCodec.decode(require(files, SIGNALS));
         List<CatalogEntry> catalog =
                 readJson(files, CATALOG, new TypeReference<List<CatalogEntry>>() {});
+        requireSameFeatures(manifest, weights, WEIGHTS);
+        if (discovery != null) {
+            requireSameFeatures(manifest, discovery, DISCOVERY_WEIGHTS);
+        }
+        return new ServingModel(manifest, weights, signals, catalog, discovery);
+    }
+
+    private static void requireSameFeatures(
+            ModelManifest manifest, RankingModelWeights weights, String file) {
         if (!weights.featureNames().equals(manifest.featureNames())) {
             throw new ModelFormatException(
                     "model "
                             + manifest.modelVersion()
-                            + ": weights and manifest disagree on the features: "
+                            + ": "
+                            + file
+                            + " and the manifest disagree on the features: "
                             + weights.featureNames()
                             + " vs "
                             + manifest.featureNames());
         }
-        return new ServingModel(manifest, weights, signals, catalog);
     }
 
     private static byte[] require(Map<String, byte[]> files, String name) {

@@ -18,6 +18,12 @@ import java.util.function.IntPredicate;
  * scores them with the {@link ModelScorer}, keeps the top k and explains each one by the model term
  * that lifted it most. Without a model it falls back to seasonal popularity (recent buyers plus
  * holiday affinity) so that a shop is never left without recommendations. Thread-safe.
+ *
+ * <p>A model may have a second network for the discovery question. It scores a request whose
+ * candidates hold none of the shopper's past items (the caller removed them, e.g. the rank
+ * function's {@code excludePurchased}): what will they buy that they never bought is a different
+ * question from what will they buy, and wholesale re-orders would otherwise dominate what the first
+ * network learned.
  */
 public final class SeasonalRanker {
 
@@ -25,7 +31,33 @@ public final class SeasonalRanker {
      * Feature columns whose joint effect gives each reason (see {@link CandidateFeatures#NAMES}).
      */
     private static final int[][] GROUPS = {
-        {0, 1, 2, 3, 17}, {4, 5}, {6, 7, 8, 10}, {9}, {12, 13, 14}, {11}
+        {
+            CandidateFeatures.HISTORY_WEIGHT,
+            CandidateFeatures.HISTORY_DAYS,
+            CandidateFeatures.HISTORY_RECENCY,
+            CandidateFeatures.CADENCE_DUE,
+            CandidateFeatures.HISTORY_RANK,
+            CandidateFeatures.HISTORY_OUT_OF_SEASON
+        },
+        {
+            CandidateFeatures.KNN_SCORE,
+            CandidateFeatures.KNN_SHARE,
+            CandidateFeatures.KNN_LAST_BASKET
+        },
+        {
+            CandidateFeatures.BUYERS_7D,
+            CandidateFeatures.BUYERS_28D,
+            CandidateFeatures.BUYERS_ALL,
+            CandidateFeatures.BUYERS_LAST_YEAR
+        },
+        {CandidateFeatures.TREND},
+        {
+            CandidateFeatures.HOLIDAY_SALES_NOW,
+            CandidateFeatures.HOLIDAY_TEXT_NOW,
+            CandidateFeatures.HOLIDAY_TEXT_OUT_OF_SEASON,
+            CandidateFeatures.HOLIDAY_SALES_OUT_OF_SEASON
+        },
+        {CandidateFeatures.ITEM_AGE}
     };
 
     private static final ReasonCode[] GROUP_REASONS = {
@@ -39,22 +71,45 @@ public final class SeasonalRanker {
 
     private static final int NEW_ITEM_DAYS = 90;
 
-    private final ModelScorer scorer;
+    private final Head all;
+    private final Head discovery;
     private final CandidateFeatures features;
-    private final int[] modelItemRows;
+
+    /** A network and the embedding row of each item of the signals. */
+    private record Head(ModelScorer scorer, int[] itemRows) {
+
+        static Head of(ModelScorer scorer, ItemSignals signals) {
+            if (scorer == null) {
+                return null;
+            }
+            int[] rows = new int[signals.itemCount()];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = scorer.itemRow(signals.itemIds().get(i));
+            }
+            return new Head(scorer, rows);
+        }
+    }
 
     /**
      * @param scorer the trained model, or {@code null} to rank by seasonal popularity
      * @param features item signals and calendar of the same training run as the model
      */
     public SeasonalRanker(ModelScorer scorer, CandidateFeatures features) {
-        this.scorer = scorer;
+        this(scorer, null, features);
+    }
+
+    /**
+     * @param scorer the trained model, or {@code null} to rank by seasonal popularity
+     * @param discoveryScorer the model's discovery network, or {@code null} to use {@code scorer}
+     *     for every request
+     * @param features item signals and calendar of the same training run as the model
+     */
+    public SeasonalRanker(
+            ModelScorer scorer, ModelScorer discoveryScorer, CandidateFeatures features) {
         this.features = features;
-        ItemSignals signals = features.signals();
-        this.modelItemRows = new int[signals.itemCount()];
-        for (int i = 0; i < modelItemRows.length; i++) {
-            modelItemRows[i] = scorer == null ? 0 : scorer.itemRow(signals.itemIds().get(i));
-        }
+        this.all = Head.of(scorer, features.signals());
+        Head second = scorer == null ? null : Head.of(discoveryScorer, features.signals());
+        this.discovery = second != null ? second : all;
     }
 
     public CandidateFeatures features() {
@@ -63,7 +118,7 @@ public final class SeasonalRanker {
 
     /** True when a trained model scores the items, false when seasonal popularity does. */
     public boolean usesModel() {
-        return scorer != null;
+        return all != null;
     }
 
     /**
@@ -108,7 +163,8 @@ public final class SeasonalRanker {
             RankingRules rules) {
         float[] rows = new float[candidates.length * CandidateFeatures.COUNT];
         features.fill(shopper, context, candidates, rows);
-        float[] scores = score(userId, candidates, rows, context);
+        Head head = onlyNewItems(shopper, candidates) ? discovery : all;
+        float[] scores = score(head, userId, candidates, rows, context);
         rules.shift(candidates, scores);
 
         int[] top = rules.capped() ? topKCapped(scores, k, candidates, rules) : topK(scores, k);
@@ -116,6 +172,7 @@ public final class SeasonalRanker {
         for (int position : top) {
             ranked.add(
                     explain(
+                            head,
                             userId,
                             shopper,
                             context,
@@ -169,10 +226,27 @@ public final class SeasonalRanker {
         return java.util.Arrays.copyOf(buffer, count);
     }
 
+    /** True when the shopper has a history and none of the candidates is in it. */
+    private static boolean onlyNewItems(ShopperHistory shopper, int[] candidates) {
+        if (shopper.itemCount() == 0) {
+            return false;
+        }
+        for (int item : candidates) {
+            if (shopper.hasBought(item)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private float[] score(
-            String userId, int[] candidates, float[] rows, CandidateFeatures.Context context) {
+            Head head,
+            String userId,
+            int[] candidates,
+            float[] rows,
+            CandidateFeatures.Context context) {
         float[] scores = new float[candidates.length];
-        if (scorer == null) {
+        if (head == null) {
             for (int c = 0; c < candidates.length; c++) {
                 scores[c] = popularityScore(rows, c * CandidateFeatures.COUNT);
             }
@@ -180,15 +254,18 @@ public final class SeasonalRanker {
         }
         int[] itemRows = new int[candidates.length];
         for (int c = 0; c < candidates.length; c++) {
-            itemRows[c] = modelItemRows[candidates[c]];
+            itemRows[c] = head.itemRows()[candidates[c]];
         }
+        ModelScorer scorer = head.scorer();
         scorer.scoreBatch(rows, scorer.userRow(userId), itemRows, context.season(), scores);
         return scores;
     }
 
     /** Recent buyers, lifted by the item's affinity to holidays now in their lead-in. */
     private static float popularityScore(float[] rows, int base) {
-        return rows[base + 7] + rows[base + 12] + rows[base];
+        return rows[base + CandidateFeatures.BUYERS_28D]
+                + rows[base + CandidateFeatures.HOLIDAY_SALES_NOW]
+                + rows[base + CandidateFeatures.HISTORY_WEIGHT];
     }
 
     /** Positions of the {@code k} highest scores, best first (ties: lower position first). */
@@ -212,6 +289,7 @@ public final class SeasonalRanker {
     }
 
     private RankedItem explain(
+            Head head,
             String userId,
             ShopperHistory shopper,
             CandidateFeatures.Context context,
@@ -219,7 +297,7 @@ public final class SeasonalRanker {
             float score,
             float[] rows,
             int position) {
-        ReasonCode reason = strongestReason(userId, item, rows, position, context);
+        ReasonCode reason = strongestReason(head, userId, item, rows, position, context);
         if (reason == ReasonCode.NEW_THIS_SEASON && !isNew(item, context.day())) {
             reason = ReasonCode.POPULAR_NOW;
         }
@@ -227,25 +305,27 @@ public final class SeasonalRanker {
     }
 
     private ReasonCode strongestReason(
+            Head head,
             String userId,
             int item,
             float[] rows,
             int position,
             CandidateFeatures.Context context) {
         int base = position * CandidateFeatures.COUNT;
-        if (scorer == null) {
-            float history = rows[base];
-            float season = rows[base + 12];
+        if (head == null) {
+            float history = rows[base + CandidateFeatures.HISTORY_WEIGHT];
+            float season = rows[base + CandidateFeatures.HOLIDAY_SALES_NOW];
             return history > season && history > 0
                     ? ReasonCode.BUY_AGAIN
                     : season > 0.2f ? ReasonCode.IN_SEASON : ReasonCode.POPULAR_NOW;
         }
+        ModelScorer scorer = head.scorer();
         float[] terms =
                 scorer.contributions(
                         rows,
                         base,
                         scorer.userRow(userId),
-                        modelItemRows[item],
+                        head.itemRows()[item],
                         context.season(),
                         GROUPS);
         terms[GROUPS.length - 2] += terms[GROUPS.length + 1]; // seasonal term joins IN_SEASON

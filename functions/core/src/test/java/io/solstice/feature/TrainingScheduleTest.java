@@ -11,17 +11,27 @@ class TrainingScheduleTest {
     private final TrainingSchedule schedule = TrainingSchedule.defaults();
 
     @Test
-    void givenCutoff_whenDatesChosen_thenEveryLabelWindowEndsBeforeTheValidationWindowStarts() {
+    void givenCutoff_whenDatesChosen_thenEveryLabelWindowEndsBeforeTheCutoff() {
         LocalDate cutoff = LocalDate.of(2011, 11, 1);
 
         List<LocalDate> dates = schedule.trainingDates(LocalDate.of(2010, 12, 1), cutoff);
 
-        assertThat(schedule.validationDate(cutoff)).isEqualTo(LocalDate.of(2011, 10, 4));
         assertThat(dates).hasSize(12).isSortedAccordingTo((a, b) -> b.compareTo(a));
-        assertThat(dates.get(0)).isEqualTo(LocalDate.of(2011, 9, 27));
-        assertThat(dates.get(5)).isEqualTo(LocalDate.of(2011, 8, 23));
+        assertThat(dates.get(0)).isEqualTo(LocalDate.of(2011, 10, 4));
+        assertThat(dates.get(5)).isEqualTo(LocalDate.of(2011, 8, 30));
         assertThat(dates.get(dates.size() - 1)).isAfterOrEqualTo(LocalDate.of(2010, 12, 29));
-        assertThat(dates).allMatch(d -> d.plusDays(28).isBefore(cutoff));
+        assertThat(dates).allMatch(d -> !d.plusDays(28).isAfter(cutoff));
+    }
+
+    @Test
+    void givenCutoff_whenModelSelected_thenItsLabelsEndBeforeTheValidationWindow() {
+        LocalDate cutoff = LocalDate.of(2011, 11, 1);
+        LocalDate validation = schedule.validationDate(cutoff);
+
+        List<LocalDate> dates = schedule.trainingDates(LocalDate.of(2010, 12, 1), validation);
+
+        assertThat(validation).isEqualTo(LocalDate.of(2011, 10, 4));
+        assertThat(dates).isNotEmpty().allMatch(d -> !d.plusDays(28).isAfter(validation));
     }
 
     @Test

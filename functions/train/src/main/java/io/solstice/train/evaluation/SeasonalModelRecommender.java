@@ -27,9 +27,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SeasonalModelRecommender implements Recommender {
 
+    /** The networks a cutoff is ranked with; {@code discovery} may be {@code null}. */
+    public record Networks(RankingModelWeights all, RankingModelWeights discovery) {}
+
     /** Where the weights for a cutoff come from. */
     private interface WeightsSource {
-        RankingModelWeights weightsFor(PurchaseLog history, LocalDate cutoff);
+        Networks weightsFor(PurchaseLog history, LocalDate cutoff);
     }
 
     private final SeasonCalendar calendar;
@@ -58,17 +61,17 @@ public final class SeasonalModelRecommender implements Recommender {
                 (history, cutoff) -> {
                     try (ModelTraining.Outcome outcome =
                             training.train(history, cutoff, descriptions)) {
-                        return outcome.network().weights();
+                        return new Networks(
+                                outcome.all().network().weights(),
+                                outcome.discovery().network().weights());
                     }
                 });
     }
 
     /** Uses the given weights at every cutoff; item signals still come from each cutoff's past. */
     public static SeasonalModelRecommender withWeights(
-            SeasonCalendar calendar,
-            Map<String, String> descriptions,
-            RankingModelWeights weights) {
-        return new SeasonalModelRecommender(calendar, descriptions, (history, cutoff) -> weights);
+            SeasonCalendar calendar, Map<String, String> descriptions, Networks networks) {
+        return new SeasonalModelRecommender(calendar, descriptions, (history, cutoff) -> networks);
     }
 
     @Override
@@ -78,10 +81,14 @@ public final class SeasonalModelRecommender implements Recommender {
 
     @Override
     public CutoffRanker fit(PurchaseLog history, LocalDate cutoff) {
-        RankingModelWeights weights = weightsSource.weightsFor(history, cutoff);
+        Networks networks = weightsSource.weightsFor(history, cutoff);
         CandidateFeatures features =
                 new CandidateFeatures(ItemSignals.of(history, descriptions, calendar), calendar);
-        SeasonalRanker ranker = new SeasonalRanker(new ModelScorer(weights), features);
+        SeasonalRanker ranker =
+                new SeasonalRanker(
+                        new ModelScorer(networks.all()),
+                        networks.discovery() == null ? null : new ModelScorer(networks.discovery()),
+                        features);
         return new Ranker(history, cutoff, ranker);
     }
 

@@ -15,7 +15,9 @@ import io.solstice.store.s3.ModelRepository;
 import io.solstice.store.s3.RunReports;
 import io.solstice.train.data.TrainingData;
 import io.solstice.train.data.TrainingDataSource;
+import io.solstice.train.evaluation.SeasonalModelRecommender;
 import io.solstice.train.model.ModelTraining;
+import io.solstice.train.model.TrainedRankingNetwork;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -46,6 +48,7 @@ public final class TrainJob {
     private static final DateTimeFormatter VERSION_FORMAT =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final String SAVED_MODEL_PREFIX = "saved-model/";
+    private static final String DISCOVERY_SAVED_MODEL_PREFIX = "saved-model-discovery/";
 
     private final TrainJobSettings settings;
     private final SeasonCalendar calendar = SeasonCalendar.standard();
@@ -73,6 +76,10 @@ public final class TrainJob {
                     e.violations().size(), e.reportLocation());
             System.err.println(e.getMessage());
             System.exit(3);
+        } catch (ModelNotPromotedException e) {
+            LOG.warnf("model not promoted report=%s", e.reportLocation());
+            System.err.println(e.getMessage());
+            System.exit(4);
         }
     }
 
@@ -81,6 +88,9 @@ public final class TrainJob {
      *
      * @throws TrainingRefusedException when the data breaks a quality limit: nothing is published,
      *     the served model stays, and the report is in {@code reports/<version>/}
+     * @throws ModelNotPromotedException when the new model does not pass the {@link PromotionGate}:
+     *     nothing is published, the served model stays, and the gate's checks are in {@code
+     *     reports/<version>/promotion.json}
      */
     public ModelPointer run() {
         try (DynamoDbClient dynamoDb = AwsClients.dynamoDb(settings);
@@ -101,10 +111,11 @@ public final class TrainJob {
                                     new RunReports(s3, settings.modelBucket()),
                                     System.out)
                             .check(data.quality(), version);
-            Map<String, byte[]> files = train(data, version, now);
+            ModelRepository models = new ModelRepository(s3, settings.modelBucket());
+            Map<String, byte[]> files =
+                    train(data, version, now, models, new RunReports(s3, settings.modelBucket()));
             files.putAll(reports);
-            ModelPointer pointer =
-                    new ModelRepository(s3, settings.modelBucket()).publish(version, files);
+            ModelPointer pointer = models.publish(version, files);
             LOG.infof(
                     "published model_version=%s files=%d bucket=%s",
                     version, files.size(), settings.modelBucket());
@@ -119,7 +130,12 @@ public final class TrainJob {
                 .orElseGet(() -> Instant.now().truncatedTo(ChronoUnit.SECONDS));
     }
 
-    private Map<String, byte[]> train(TrainingData data, String version, Instant now) {
+    private Map<String, byte[]> train(
+            TrainingData data,
+            String version,
+            Instant now,
+            ModelRepository models,
+            RunReports runReports) {
         LocalDate cutoff = settings.asOf().orElse(data.dayAfterLastPurchase());
         PurchaseLog history = data.log().before(cutoff);
         TrainingSchedule schedule = TrainingSchedule.defaults();
@@ -128,26 +144,48 @@ public final class TrainJob {
         String device = TrainingDevice.detect();
 
         try (ModelTraining.Outcome outcome = training.train(history, cutoff, data.descriptions())) {
-            Map<String, Double> metrics =
+            ServedModels.Served served = ServedModels.current(models, outcome.validationDate());
+            ValidationCheck.Results results =
                     ValidationCheck.run(
                             history,
                             outcome.validationDate(),
                             schedule.labelDays(),
-                            outcome.network().weights(),
+                            new SeasonalModelRecommender.Networks(
+                                    outcome.all().selected(), outcome.discovery().selected()),
+                            served.comparableWeights(),
                             data.descriptions(),
                             calendar);
-            LOG.infof("validation %s", metrics);
+            PromotionGate.Decision decision =
+                    new PromotionGate(settings.promotionTolerance())
+                            .decide(results, served.gateView());
+            Map<String, Double> metrics = new LinkedHashMap<>(results.metrics());
+            metrics.putAll(decision.metrics());
+            metrics.put("training.all.epochs", (double) outcome.all().epochs());
+            metrics.put("training.discovery.epochs", (double) outcome.discovery().epochs());
+            LOG.infof("validation promote=%s checks=%s", decision.promote(), decision.checks());
+            byte[] promotion = PromotionReport.json(version, decision, metrics);
+            if (!decision.promote()) {
+                String location =
+                        runReports.write(version, Map.of(PromotionReport.FILE_NAME, promotion));
+                throw new ModelNotPromotedException(decision.checks(), location);
+            }
 
             ModelManifest manifest =
                     manifest(version, now, data, history, training, outcome, device, metrics);
             ServingModel model =
                     new ServingModel(
                             manifest,
-                            outcome.network().weights(),
+                            outcome.all().network().weights(),
                             ItemSignals.of(history, data.descriptions(), calendar),
-                            data.catalog());
-            Map<String, byte[]> files = new LinkedHashMap<>(savedModelFiles(outcome));
+                            data.catalog(),
+                            outcome.discovery().network().weights());
+            Map<String, byte[]> files =
+                    new LinkedHashMap<>(
+                            savedModelFiles(outcome.all().network(), SAVED_MODEL_PREFIX));
+            files.putAll(
+                    savedModelFiles(outcome.discovery().network(), DISCOVERY_SAVED_MODEL_PREFIX));
             files.putAll(model.toFiles());
+            files.put(PromotionReport.FILE_NAME, promotion);
             return files;
         }
     }
@@ -174,19 +212,20 @@ public final class TrainJob {
                 settings.codeVersion(),
                 device,
                 CandidateFeatures.NAMES,
-                outcome.network().validationLosses(),
+                outcome.all().validationLosses(),
                 metrics);
     }
 
-    private static Map<String, byte[]> savedModelFiles(ModelTraining.Outcome outcome) {
+    private static Map<String, byte[]> savedModelFiles(
+            TrainedRankingNetwork network, String prefix) {
         try {
             Path directory = Files.createTempDirectory("solstice-model").resolve("saved-model");
-            outcome.network().exportSavedModel(directory);
+            network.exportSavedModel(directory);
             Map<String, byte[]> files = new LinkedHashMap<>();
             try (Stream<Path> paths = Files.walk(directory)) {
                 for (Path path : paths.filter(Files::isRegularFile).sorted().toList()) {
                     String name = directory.relativize(path).toString().replace('\\', '/');
-                    files.put(SAVED_MODEL_PREFIX + name, Files.readAllBytes(path));
+                    files.put(prefix + name, Files.readAllBytes(path));
                 }
             }
             return files;

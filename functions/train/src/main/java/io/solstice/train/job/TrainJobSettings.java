@@ -25,6 +25,9 @@ import java.util.Optional;
  *     (see {@link QualityOptions} and {@code functions/train/QUALITY.md})
  * @param qualityThresholds {@code SOLSTICE_QUALITY_*} limits that refuse a run before training (see
  *     {@link QualityThresholds} and {@code functions/train/QUALITY.md})
+ * @param promotionTolerance {@code SOLSTICE_PROMOTION_TOLERANCE}: how far (relative, 0-0.5) a new
+ *     model may fall behind the served one and still replace it; default 0.02 (see {@link
+ *     PromotionGate})
  */
 public record TrainJobSettings(
         String eventsTable,
@@ -36,7 +39,11 @@ public record TrainJobSettings(
         Optional<LocalDate> asOf,
         String codeVersion,
         QualityOptions qualityOptions,
-        QualityThresholds qualityThresholds) {
+        QualityThresholds qualityThresholds,
+        double promotionTolerance) {
+
+    /** Default of {@code SOLSTICE_PROMOTION_TOLERANCE}. */
+    public static final double DEFAULT_PROMOTION_TOLERANCE = 0.02;
 
     /** Reads the settings; a missing required variable is named in the exception. */
     public static TrainJobSettings from(Map<String, String> environment, String... args) {
@@ -59,7 +66,27 @@ public record TrainJobSettings(
                 optional(values, "SOLSTICE_TRAIN_AS_OF").map(TrainJobSettings::date),
                 values.getOrDefault("SOLSTICE_CODE_VERSION", "unknown"),
                 QualityOptions.fromEnvironment(values),
-                QualityThresholds.fromEnvironment(values));
+                QualityThresholds.fromEnvironment(values),
+                tolerance(values.get("SOLSTICE_PROMOTION_TOLERANCE")));
+    }
+
+    private static double tolerance(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_PROMOTION_TOLERANCE;
+        }
+        try {
+            double tolerance = Double.parseDouble(value.trim());
+            if (tolerance >= 0 && tolerance <= 0.5) {
+                return tolerance;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(
+                "SOLSTICE_PROMOTION_TOLERANCE: expected a number from 0 to 0.5 (e.g. 0.02 for 2%),"
+                        + " got '"
+                        + value
+                        + "'");
     }
 
     /** The model bucket, or an error naming the variable when it is not set. */

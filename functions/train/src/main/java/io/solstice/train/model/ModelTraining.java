@@ -6,16 +6,19 @@ import io.solstice.feature.TrainingExamples;
 import io.solstice.feature.TrainingSchedule;
 import io.solstice.history.PurchaseLog;
 import io.solstice.model.RankingHyperparameters;
+import io.solstice.model.RankingModelWeights;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * Trains the ranking network for one cutoff: draws training groups at the {@link
- * TrainingSchedule}'s as-of dates and validation groups from the last label window before the
- * cutoff, then runs the {@link TensorFlowRankTrainer}. Used by the train job and by the evaluation
- * alike.
+ * Trains the ranking network for one cutoff, in two stages. Selection: a network learns from the
+ * {@link TrainingSchedule}'s dates whose labels end before the last label window, and early
+ * stopping on that window picks the number of epochs; this network is the one the promotion gate
+ * measures, since the window is new to it. Refit: a fresh network learns for that many epochs from
+ * the dates whose labels reach the cutoff, so the model that ships has seen the latest weeks. Used
+ * by the train job and by the evaluation alike.
  */
 public final class ModelTraining {
 
@@ -38,50 +41,125 @@ public final class ModelTraining {
         return hyperparameters;
     }
 
-    /** A trained network and how it was obtained; close it to free the TensorFlow session. */
-    public record Outcome(
+    /**
+     * One trained network and how it was obtained.
+     *
+     * @param network the refit network, the one to publish
+     * @param selected weights of the selection-stage network, which never saw the validation window
+     * @param epochs epochs chosen by early stopping and used by the refit
+     * @param validationLosses the selection stage's validation loss per epoch
+     * @param trainingGroups groups the refit learned from
+     * @param validationGroups groups of the validation window
+     */
+    public record Head(
             TrainedRankingNetwork network,
-            List<LocalDate> trainingDates,
-            LocalDate validationDate,
+            RankingModelWeights selected,
+            int epochs,
+            List<Float> validationLosses,
             int trainingGroups,
-            int validationGroups)
+            int validationGroups) {}
+
+    /**
+     * Both networks of a cutoff; close it to free their TensorFlow sessions.
+     *
+     * @param all ranks every item, re-orders included
+     * @param discovery ranks items the shopper never bought (used when the caller has removed the
+     *     shopper's past items, see {@link io.solstice.score.SeasonalRanker})
+     * @param trainingDates as-of dates of the refits
+     * @param validationDate start of the held-out window, which ends at the cutoff
+     */
+    public record Outcome(
+            Head all, Head discovery, List<LocalDate> trainingDates, LocalDate validationDate)
             implements AutoCloseable {
 
         @Override
         public void close() {
-            network.close();
+            all.network().close();
+            discovery.network().close();
         }
     }
 
     /**
-     * Trains on purchases strictly before {@code cutoff} only.
+     * Trains both networks on purchases strictly before {@code cutoff} only.
      *
      * @param descriptions item id to description, for the holiday keyword features
      */
     public Outcome train(PurchaseLog history, LocalDate cutoff, Map<String, String> descriptions) {
-        long started = System.nanoTime();
+        TrainingExampleBuilder.Settings settings =
+                new TrainingExampleBuilder.Settings(16, 40, hyperparameters.seed(), false);
+        Head all = trainHead(history, cutoff, descriptions, settings);
+        try {
+            Head discovery = trainHead(history, cutoff, descriptions, settings.forNewItemsOnly());
+            return new Outcome(
+                    all,
+                    discovery,
+                    schedule.trainingDates(LocalDate.ofEpochDay(history.firstDay()), cutoff),
+                    schedule.validationDate(cutoff));
+        } catch (RuntimeException e) {
+            all.network().close();
+            throw e;
+        }
+    }
+
+    private Head trainHead(
+            PurchaseLog history,
+            LocalDate cutoff,
+            Map<String, String> descriptions,
+            TrainingExampleBuilder.Settings settings) {
         TrainingExampleBuilder builder =
-                new TrainingExampleBuilder(
-                        calendar,
-                        descriptions,
-                        new TrainingExampleBuilder.Settings(16, 40, hyperparameters.seed()));
-        List<LocalDate> dates =
-                schedule.trainingDates(LocalDate.ofEpochDay(history.firstDay()), cutoff);
+                new TrainingExampleBuilder(calendar, descriptions, settings);
+        String head = settings.newItemsOnly() ? "discovery" : "all";
+        LocalDate firstDay = LocalDate.ofEpochDay(history.firstDay());
         LocalDate validationDate = schedule.validationDate(cutoff);
-        TrainingExamples training = builder.build(history, dates, schedule.labelDays());
+        TensorFlowRankTrainer trainer = new TensorFlowRankTrainer(hyperparameters);
+
         TrainingExamples validation =
                 builder.build(history, List.of(validationDate), schedule.labelDays());
-        LOG.infof(
-                "examples cutoff=%s training_dates=%d training_groups=%d validation_groups=%d seconds=%.1f",
-                cutoff,
-                dates.size(),
-                training.groupCount(),
-                validation.groupCount(),
-                (System.nanoTime() - started) / 1e9);
+        TrainingExamples selection =
+                examples(
+                        builder,
+                        history,
+                        schedule.trainingDates(firstDay, validationDate),
+                        head + "/selection");
+        int epochs;
+        RankingModelWeights selected;
+        List<Float> losses;
+        try (TrainedRankingNetwork network = trainer.train(selection, validation)) {
+            epochs = Math.max(1, network.bestEpoch());
+            selected = network.weights();
+            losses = network.validationLosses();
+        }
 
-        TrainedRankingNetwork network =
-                new TensorFlowRankTrainer(hyperparameters).train(training, validation);
-        return new Outcome(
-                network, dates, validationDate, training.groupCount(), validation.groupCount());
+        TrainingExamples training =
+                examples(
+                        builder,
+                        history,
+                        schedule.trainingDates(firstDay, cutoff),
+                        head + "/refit");
+        return new Head(
+                trainer.trainForEpochs(training, epochs),
+                selected,
+                epochs,
+                losses,
+                training.groupCount(),
+                validation.groupCount());
+    }
+
+    private TrainingExamples examples(
+            TrainingExampleBuilder builder,
+            PurchaseLog history,
+            List<LocalDate> dates,
+            String stage) {
+        long started = System.nanoTime();
+        TrainingExamples examples = builder.build(history, dates, schedule.labelDays());
+        LOG.infof(
+                "examples stage=%s dates=%d first=%s last=%s groups=%d seconds=%.1f",
+                stage,
+                dates.size(),
+                dates.isEmpty() ? "-" : dates.get(dates.size() - 1),
+                dates.isEmpty() ? "-" : dates.get(0),
+                examples.groupCount(),
+                (System.nanoTime() - started) / 1e9);
+        return examples;
     }
 }

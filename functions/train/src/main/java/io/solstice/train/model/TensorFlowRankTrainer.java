@@ -44,6 +44,42 @@ public final class TensorFlowRankTrainer {
      * returns the network with the best validation loss.
      */
     public TrainedRankingNetwork train(TrainingExamples training, TrainingExamples validation) {
+        return trainWith(
+                training,
+                (session, graph, network) -> fit(session, graph, network, training, validation));
+    }
+
+    /**
+     * Trains on {@code training} for exactly {@code epochs} epochs with no validation set: the
+     * refit on all labelled data once {@link #train} has chosen the number of epochs.
+     */
+    public TrainedRankingNetwork trainForEpochs(TrainingExamples training, int epochs) {
+        return trainWith(
+                training,
+                (session, graph, network) -> {
+                    Random random = new Random(hyperparameters.seed());
+                    int[] order = identity(training.groupCount());
+                    for (int epoch = 1; epoch <= epochs; epoch++) {
+                        long started = System.nanoTime();
+                        shuffle(order, random);
+                        float loss = runEpoch(session, graph, training, order, true);
+                        LOG.infof(
+                                "refit_epoch=%d training_loss=%.5f groups=%d seconds=%.1f",
+                                epoch,
+                                loss,
+                                training.groupCount(),
+                                (System.nanoTime() - started) / 1e9);
+                    }
+                    return List.of();
+                });
+    }
+
+    /** How the variables of a freshly initialised network are fitted; returns validation losses. */
+    private interface Fitting {
+        List<Float> fit(Session session, TrainingGraph graph, RankingNetwork network);
+    }
+
+    private TrainedRankingNetwork trainWith(TrainingExamples training, Fitting fitting) {
         Graph graph = new Graph();
         try {
             Ops tf = Ops.create(graph);
@@ -54,7 +90,7 @@ public final class TensorFlowRankTrainer {
             Session session = new Session(graph);
             session.initialize();
 
-            List<Float> losses = fit(session, trainingGraph, network, training, validation);
+            List<Float> losses = fitting.fit(session, trainingGraph, network);
             return new TrainedRankingNetwork(
                     graph, session, serving, weightsOf(session, network, training), losses);
         } catch (RuntimeException e) {

@@ -48,6 +48,20 @@ public final class TrainedRankingNetwork implements AutoCloseable {
         return validationLosses;
     }
 
+    /**
+     * The epoch whose validation loss was lowest (1-based), i.e. the weights held; 0 when the
+     * network was trained without a validation set.
+     */
+    public int bestEpoch() {
+        int best = 0;
+        for (int epoch = 1; epoch <= validationLosses.size(); epoch++) {
+            if (best == 0 || validationLosses.get(epoch - 1) < validationLosses.get(best - 1)) {
+                best = epoch;
+            }
+        }
+        return best;
+    }
+
     /** Writes a SavedModel (tag {@code serve}) into {@code directory}, which must not exist yet. */
     public void exportSavedModel(Path directory) {
         try {
