@@ -2,6 +2,18 @@ package io.solstice.score;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.solstice.calendar.SeasonCalendar;
+import io.solstice.clean.CleanPurchase;
+import io.solstice.feature.CandidateFeatures;
+import io.solstice.feature.ItemSignals;
+import io.solstice.feature.ShopperHistories;
+import io.solstice.feature.ShopperHistory;
+import io.solstice.history.PurchaseLog;
+import io.solstice.model.RankingModelWeights;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -55,5 +67,88 @@ class SeasonalRankerTest {
         assertThat(scores[1]).isCloseTo(2f, org.assertj.core.data.Offset.offset(1e-6f));
         assertThat(scores[2])
                 .isCloseTo(1f - (float) Math.log(2), org.assertj.core.data.Offset.offset(1e-6f));
+    }
+
+    @Test
+    void givenCandidatesWithoutPastItems_whenRanked_thenTheDiscoveryNetworkScoresThem() {
+        // given: A sold to 3 shoppers, B to 2, C to 1; shopper s1 bought A. The main network
+        // prefers items with many buyers, the discovery network items with few.
+        PurchaseLog log = log("s1:A", "s2:A", "s3:A", "s2:B", "s3:B", "s3:C");
+        SeasonCalendar calendar = SeasonCalendar.standard();
+        CandidateFeatures features =
+                new CandidateFeatures(ItemSignals.of(log, Map.of(), calendar), calendar);
+        SeasonalRanker ranker =
+                new SeasonalRanker(
+                        new ModelScorer(linearOnAllTimeBuyers(1f)),
+                        new ModelScorer(linearOnAllTimeBuyers(-1f)),
+                        features);
+        LocalDate today = LocalDate.of(2011, 3, 1);
+        CandidateFeatures.Context context = features.context(today, calendar.country("FR"));
+        ShopperHistory s1 =
+                ShopperHistories.of(log).asOf(log.users().indexOf("s1"), (int) today.toEpochDay());
+        int a = log.items().indexOf("A");
+        int b = log.items().indexOf("B");
+        int c = log.items().indexOf("C");
+
+        // when: once with the past item among the candidates, once without
+        List<Integer> withPast =
+                items(ranker.rank("s1", s1, context, new int[] {a, b, c}, 3, RankingRules.NONE));
+        List<Integer> newOnly =
+                items(ranker.rank("s1", s1, context, new int[] {b, c}, 2, RankingRules.NONE));
+
+        // then
+        assertThat(withPast).containsExactly(a, b, c);
+        assertThat(newOnly).containsExactly(c, b);
+    }
+
+    private static PurchaseLog log(String... userItems) {
+        List<CleanPurchase> purchases = new ArrayList<>();
+        for (String userItem : userItems) {
+            String[] parts = userItem.split(":");
+            purchases.add(
+                    new CleanPurchase(
+                            "e" + purchases.size(),
+                            parts[0],
+                            parts[1],
+                            LocalDate.of(2011, 2, 1),
+                            1,
+                            1.0,
+                            "France"));
+        }
+        return PurchaseLog.of(purchases);
+    }
+
+    /** A network whose score is {@code weight} times the all-time buyers feature. */
+    private static RankingModelWeights linearOnAllTimeBuyers(float weight) {
+        int n = CandidateFeatures.COUNT;
+        float[] min = new float[n];
+        float[] max = new float[n];
+        Arrays.fill(min, -1e6f);
+        Arrays.fill(max, 1e6f);
+        float[] scale = new float[n];
+        Arrays.fill(scale, 1f);
+        float[] linear = new float[n];
+        linear[CandidateFeatures.BUYERS_ALL] = weight;
+        return new RankingModelWeights(
+                CandidateFeatures.NAMES,
+                min,
+                max,
+                new float[n],
+                scale,
+                new float[n],
+                new float[1],
+                new float[1],
+                linear,
+                0f,
+                1,
+                List.of(),
+                List.of(),
+                new float[1],
+                new float[1],
+                new float[RankingModelWeights.SEASON_WIDTH]);
+    }
+
+    private static List<Integer> items(List<RankedItem> ranked) {
+        return ranked.stream().map(RankedItem::item).toList();
     }
 }
