@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The evaluation of {@code EVALUATION.md}: Solstice's seasonal model, retrained at every cutoff on
- * the purchases before it, beside the five baselines, in both modes.
+ * the purchases before it, beside Tribuo's factorisation machine ({@link
+ * FactorisationMachineBaseline}) and the five baselines, in both modes.
  *
  * <pre>
  * EvaluationCommand (--source=dynamodb | --csv=FILE) [--output=DIR] [--cutoffs=DATE,...]
@@ -74,6 +75,8 @@ public final class EvaluationCommand {
                         data.descriptions(),
                         RankingHyperparameters.defaults(),
                         TrainingSchedule.defaults()));
+        methods.add(
+                new FactorisationMachineBaseline(FactorisationMachineBaseline.Settings.defaults()));
         methods.addAll(EvaluateBaselines.baselines());
 
         SeasonCalendar calendar = SeasonCalendar.standard();
