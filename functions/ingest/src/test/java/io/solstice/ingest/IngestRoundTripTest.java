@@ -226,6 +226,45 @@ class IngestRoundTripTest {
     }
 
     @Test
+    void aBodyOverSixMegabytesIsRefusedAsAWholeWith413() {
+        // given 400 catalogue items with 9,000-character descriptions in two-byte characters:
+        // each item valid, the body 7.2 MB in UTF-8
+        String description = "\u00e9".repeat(9_000);
+        StringBuilder body = new StringBuilder("{\"items\":[");
+        for (int i = 0; i < 400; i++) {
+            body.append(i == 0 ? "" : ",")
+                    .append("{\"itemId\":\"big-")
+                    .append(i)
+                    .append("\",\"description\":\"")
+                    .append(description)
+                    .append("\"}");
+        }
+
+        // when
+        HttpApiResponse response =
+                LambdaEvents.invoke(
+                        HttpApiEvent.post("/catalog")
+                                .jsonBody(body.append("]}").toString())
+                                .toJson());
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.bodyJson().path("error").asText())
+                .startsWith("the body is over 6 MB, AWS Lambda's limit for one request");
+        assertThat(
+                        dynamo.getItem(
+                                        b ->
+                                                b.tableName(LocalDynamoDbResource.CATALOG_TABLE)
+                                                        .key(
+                                                                Map.of(
+                                                                        "itemId",
+                                                                        AttributeValue.fromS(
+                                                                                "big-0"))))
+                                .item())
+                .isEmpty();
+    }
+
+    @Test
     void anEmptyBodyIsA400NamingTheBody() {
         // when
         HttpApiResponse response = LambdaEvents.invoke(HttpApiEvent.post("/events").toJson());

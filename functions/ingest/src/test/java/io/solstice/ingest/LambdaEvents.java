@@ -96,7 +96,7 @@ final class LambdaEvents {
         }
     }
 
-    private static Path repoRoot() {
+    static Path repoRoot() {
         String configured = System.getProperty("solstice.repo.root");
         if (configured != null) {
             return Path.of(configured);

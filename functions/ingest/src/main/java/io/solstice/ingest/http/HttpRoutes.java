@@ -138,7 +138,9 @@ public class HttpRoutes {
                 switch (status) {
                     case 404 -> "no function at " + method + " " + path + "; " + ROUTES;
                     case 405 -> "method " + method + " is not allowed on " + path + "; " + ROUTES;
-                    case 413 -> "the body is too large; send at most 500 records per request";
+                    case 413 ->
+                            "the body is over 6 MB, AWS Lambda's limit for one request; send fewer"
+                                    + " records per request (at most 500)";
                     default -> "the request failed with status " + status;
                 };
         send(context, status > 0 ? status : 500, message);
