@@ -10,7 +10,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.logging.Handler;
+import java.util.logging.Level;
 import org.jboss.logging.Logger;
+import org.jboss.logmanager.formatters.PatternFormatter;
+import org.jboss.logmanager.handlers.ConsoleHandler;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -40,10 +44,29 @@ public final class BackfillCommand {
 
     private static final Logger LOG = Logger.getLogger(BackfillCommand.class);
 
+    /** The functions' log line format (quarkus.log.console.format). */
+    private static final String FORMAT = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5p [%c{2.}] %s%e%n";
+
     private BackfillCommand() {}
 
     public static void main(String[] args) {
+        logToStandardError();
         System.exit(run(Arrays.asList(args), System.getenv(), System.out, System.err));
+    }
+
+    /**
+     * Sends info and above to standard error in the functions' line format. Outside Quarkus the
+     * JBoss LogManager has only Quarkus' start-up handler, which holds records until Quarkus
+     * starts, so nothing would show.
+     */
+    private static void logToStandardError() {
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        for (Handler handler : root.getHandlers()) {
+            root.removeHandler(handler);
+        }
+        root.setLevel(Level.INFO);
+        root.addHandler(
+                new ConsoleHandler(ConsoleHandler.Target.SYSTEM_ERR, new PatternFormatter(FORMAT)));
     }
 
     /** Runs the command with clients built from the options; answers the exit status. */
