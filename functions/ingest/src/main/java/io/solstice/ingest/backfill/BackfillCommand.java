@@ -5,6 +5,7 @@ import io.solstice.store.dynamodb.EventStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -120,7 +121,7 @@ public final class BackfillCommand {
                             .run(csv, options.mapping(), options.source().location());
             out.println(summary.describe());
             return DONE;
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             err.println("backfill failed source=" + options.source().location() + ": " + e);
             return USAGE_ERROR;
         } catch (StoreException | SdkException e) {

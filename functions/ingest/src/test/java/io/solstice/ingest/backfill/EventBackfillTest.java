@@ -47,6 +47,9 @@ class EventBackfillTest {
 
     private static final String BUCKET = "imports";
 
+    private static final String CSV_HEADER =
+            "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country";
+
     /** Rows the CSV reader cannot read, or the ingest validator refuses; one of each reason. */
     private static final List<String> BAD_ROWS =
             List.of(
@@ -209,6 +212,10 @@ class EventBackfillTest {
         CommandRun missingColumn =
                 command("--source=" + slice(), "--table=" + freshTable(), "--map=user=Customer");
         CommandRun badBucket = command("--source=s3://only-a-bucket", "--table=t");
+        Path unterminated = directory.resolve("unterminated.csv");
+        Files.writeString(unterminated, CSV_HEADER + "\n536365,\"85123A,WHITE,6\n");
+        CommandRun brokenCsv = command("--source=" + unterminated, "--table=" + freshTable());
+        CommandRun noFile = command("--source=" + directory.resolve("none.csv"), "--table=t");
 
         // then
         assertThat(noTable.status()).isEqualTo(BackfillCommand.USAGE_ERROR);
@@ -220,6 +227,10 @@ class EventBackfillTest {
         assertThat(missingColumn.err()).contains("lacks the mapped columns [Customer]");
         assertThat(badBucket.err())
                 .startsWith("--source: expected s3://bucket/key with both parts");
+        assertThat(brokenCsv.status()).isEqualTo(BackfillCommand.USAGE_ERROR);
+        assertThat(brokenCsv.err()).contains("unterminated.csv").contains("EOF");
+        assertThat(noFile.status()).isEqualTo(BackfillCommand.USAGE_ERROR);
+        assertThat(noFile.err()).contains("none.csv").contains("no such file");
     }
 
     private BackfillSummary backfill(Path file, String table) throws IOException {
