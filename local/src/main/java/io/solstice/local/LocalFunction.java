@@ -28,6 +28,13 @@ public final class LocalFunction implements AutoCloseable {
     public static final String QUARKUS_HANDLER =
             "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
 
+    /**
+     * The ingest function's handler, as {@code infra/template.yaml} deploys it: it takes HTTP API
+     * and REST API events and direct invokes in front of Quarkus' handler.
+     */
+    public static final String INGEST_HANDLER =
+            "io.solstice.ingest.lambda.IngestLambdaHandler::handleRequest";
+
     private static final String RIC_MAIN =
             "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 

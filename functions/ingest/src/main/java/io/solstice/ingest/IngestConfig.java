@@ -39,4 +39,15 @@ public interface IngestConfig {
      */
     @WithDefault("2000-01-01T00:00:00Z")
     Instant earliestEventTime();
+
+    /**
+     * How many days after it happened a raw event is kept ({@code solstice.events-retention-days},
+     * {@code SOLSTICE_EVENTS_RETENTION_DAYS}). Each stored event then carries {@code expiresAt},
+     * the event time plus this many days in epoch seconds, which the table's TTL uses to delete it
+     * (DynamoDB deletes within a few days of that time; reads skip expired events before then).
+     * Counted from the event's own time, so a backfill of old events may expire at once. Default 0:
+     * keep events forever, no {@code expiresAt}.
+     */
+    @WithDefault("0")
+    int eventsRetentionDays();
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Generates malformed ingest requests from a seed: bad JSON, wrong shapes, empty and over-size
@@ -127,9 +128,19 @@ final class HostileRequests {
         "eventId", "type", "itemId", "quantity", "unitPrice", "timestamp",
     };
 
+    private static final String BAD_JSON_KIND = "bad JSON";
+
+    private static final String CONTROL_KIND = "control or invisible characters in ids";
+
+    private static final String[] UNKNOWN_TYPES = {"refund", "VIEWED", "", "purchases"};
+
+    private static final String[] NOT_EVENTS = {"42", "\"event\"", "null", "[]", "[{}]", "{}"};
+
     private final Random random;
 
     private final Set<String> validIds = new LinkedHashSet<>();
+
+    private final Map<String, Integer> categories = new TreeMap<>();
 
     private int counter;
 
@@ -140,6 +151,11 @@ final class HostileRequests {
     /** The ids of the valid events generated so far, each once. */
     Set<String> validIds() {
         return validIds;
+    }
+
+    /** How many requests or events of each kind of malformation were generated. */
+    Map<String, Integer> categories() {
+        return categories;
     }
 
     /** {@code count} API Gateway events, each a malformed POST /events request. */
@@ -153,13 +169,33 @@ final class HostileRequests {
 
     private String request(int i) {
         return switch (i % 10) {
-            case 0 -> post(BAD_JSON[random.nextInt(BAD_JSON.length)]);
-            case 1 -> post(truncated());
-            case 2 -> randomBytes();
-            case 3 -> post(BAD_ENVELOPES[random.nextInt(BAD_ENVELOPES.length)]);
+            case 0 -> post(note(BAD_JSON_KIND, pick(BAD_JSON)));
+            case 1 -> post(note("truncated JSON", truncated()));
+            case 2 -> note("random bytes", randomBytes());
+            case 3 -> post(i % 30 == 3 ? note("empty batch", "{\"events\":[]}") : badEnvelope());
             case 4 -> i % 50 == 4 ? post(oversize()) : post(repeatedIds());
             default -> post(mixedBatch());
         };
+    }
+
+    private static String wrongValueKind(String valueJson) {
+        if (valueJson.equals(HUGE)) {
+            return "huge string";
+        }
+        boolean huge =
+                valueJson.matches("-?[0-9.]+(e[0-9]+)?")
+                        && (valueJson.contains("e") || valueJson.length() > 6);
+        return huge ? "huge number" : "wrong type or value";
+    }
+
+    private String badEnvelope() {
+        return note("not a batch of events", pick(BAD_ENVELOPES));
+    }
+
+    /** Counts one malformation of the given kind and passes the value through. */
+    private String note(String category, String value) {
+        categories.merge(category, 1, Integer::sum);
+        return value;
     }
 
     private String truncated() {
@@ -180,7 +216,7 @@ final class HostileRequests {
             events.add(validEvent(PREFIX + "oversize-" + counter + "-" + i));
         }
         counter++;
-        return batch(events);
+        return note("over-size batch", batch(events));
     }
 
     /** A valid event, the same event again, the id with other content, and one bad event. */
@@ -188,6 +224,7 @@ final class HostileRequests {
         String id = freshValidId("");
         String event = validEvent(id);
         String changed = event.replace("\"quantity\":2", "\"quantity\":7");
+        note("repeated ids", id);
         return batch(List.of(event, event, changed, badEvent()));
     }
 
@@ -205,7 +242,7 @@ final class HostileRequests {
         boolean odd = random.nextInt(4) == 0;
         String suffix =
                 odd ? ODD_VALID_ID_CHARACTERS[random.nextInt(ODD_VALID_ID_CHARACTERS.length)] : "";
-        return validEvent(freshValidId(suffix));
+        return validEvent(freshValidId(odd ? note("odd valid Unicode in ids", suffix) : suffix));
     }
 
     private String freshValidId(String jsonSuffix) {
@@ -219,21 +256,27 @@ final class HostileRequests {
         return switch (random.nextInt(7)) {
             case 0 -> {
                 String field = pick(WRONG_VALUES.keySet().stream().sorted().toArray(String[]::new));
-                yield withField(validEvent(id), field, pick(WRONG_VALUES.get(field)));
+                String value = pick(WRONG_VALUES.get(field));
+                yield withField(validEvent(id), field, note(wrongValueKind(value), value));
             }
             case 1 ->
                     withField(
-                            validEvent(id), "eventId", "\"" + id + pick(BAD_ID_CHARACTERS) + "\"");
+                            validEvent(id),
+                            "eventId",
+                            "\"" + id + note(CONTROL_KIND, pick(BAD_ID_CHARACTERS)) + "\"");
             case 2 ->
-                    withField(validEvent(id), "itemId", "\"8512" + pick(BAD_ID_CHARACTERS) + "\"");
-            case 3 -> without(validEvent(id), pick(REQUIRED));
-            case 4 -> validEvent(id).replace("{", "{\"userID\":\"17850\",");
+                    withField(
+                            validEvent(id),
+                            "itemId",
+                            "\"8512" + note(CONTROL_KIND, pick(BAD_ID_CHARACTERS)) + "\"");
+            case 3 -> without(validEvent(id), note("missing field", pick(REQUIRED)));
+            case 4 -> note("unknown field", validEvent(id).replace("{", "{\"userID\":\"17850\","));
             case 5 ->
                     withField(
                             validEvent(id),
                             "type",
-                            "\"" + pick(new String[] {"refund", "VIEWED", "", "purchases"}) + "\"");
-            default -> pick(new String[] {"42", "\"event\"", "null", "[]", "[{}]", "{}"});
+                            "\"" + note("unknown type", pick(UNKNOWN_TYPES)) + "\"");
+            default -> note("not an event object", pick(NOT_EVENTS));
         };
     }
 

@@ -18,11 +18,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Drives every API Gateway HTTP API event in {@code test-events/ingest/} through the real Lambda
- * handler and checks the status, the body and the tables against the file's {@code .expected.json}:
- * {@code statusCode}, {@code body} (a subset of the response body), and the ids that must ({@code
- * storedEvents}, {@code storedItems}) or must not ({@code absentEvents}, {@code absentItems}) be in
- * the tables afterwards.
+ * Drives every API Gateway HTTP API event in {@code test-events/ingest/} through Quarkus' Lambda
+ * handler (the REST API events and direct invokes there need the packaged {@code
+ * IngestLambdaHandler}: {@link IngestLambdaShapesIT} drives every file through it) and checks the
+ * status, the body and the tables against the file's {@code .expected.json}: {@code statusCode},
+ * {@code body} (a subset of the response body), and the ids that must ({@code storedEvents}, {@code
+ * storedItems}) or must not ({@code absentEvents}, {@code absentItems}) be in the tables
+ * afterwards.
  */
 @QuarkusTest
 @QuarkusTestResource(LocalDynamoDbResource.class)
@@ -33,7 +35,7 @@ class IngestEventFilesTest {
     @Inject DynamoDbClient dynamo;
 
     static List<Path> eventFiles() {
-        return LambdaEvents.files("ingest");
+        return LambdaEvents.httpApiFiles("ingest");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -21,7 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Sends {@value #REQUESTS} generated malformed requests (see {@link HostileRequests}) through the
  * real Lambda handler: none gets a 5xx, every answer names the problem by a field path or {@code
- * body}, and the table ends up holding exactly the valid events that were mixed in.
+ * body} with what was expected and what arrived, and the table ends up holding exactly the valid
+ * events that were mixed in. The run is checked to include every kind of malformation in {@link
+ * #CATEGORIES}.
  */
 @QuarkusTest
 class IngestHostileInputTest {
@@ -32,6 +34,26 @@ class IngestHostileInputTest {
 
     private static final int REQUESTS = 520;
 
+    /** Every kind of malformation the run must include (the brief of the hostile-input test). */
+    private static final List<String> CATEGORIES =
+            List.of(
+                    "bad JSON",
+                    "truncated JSON",
+                    "random bytes",
+                    "not a batch of events",
+                    "empty batch",
+                    "over-size batch",
+                    "repeated ids",
+                    "wrong type or value",
+                    "huge string",
+                    "huge number",
+                    "control or invisible characters in ids",
+                    "odd valid Unicode in ids",
+                    "missing field",
+                    "unknown field",
+                    "unknown type",
+                    "not an event object");
+
     @Inject DynamoDbClient dynamo;
 
     @Test
@@ -40,6 +62,7 @@ class IngestHostileInputTest {
         // given
         HostileRequests hostile = new HostileRequests(new Random(SEED));
         List<String> requests = hostile.generate(REQUESTS);
+        assertThat(hostile.categories()).containsKeys(CATEGORIES.toArray(String[]::new));
 
         // when
         for (String request : requests) {
@@ -68,6 +91,7 @@ class IngestHostileInputTest {
                     .as(context)
                     .isNotEmpty()
                     .allSatisfy(field -> assertThat(field).isIn("body", "events"));
+            assertExpectedAndGot(body.path("errors"), context);
             return;
         }
 
@@ -81,11 +105,24 @@ class IngestHostileInputTest {
                         .as(context)
                         .isNotEmpty()
                         .allSatisfy(field -> assertThat(field).startsWith(path));
+                assertExpectedAndGot(result.path("errors"), context);
             } else if (status.equals("accepted")) {
                 assertThat(validIds).as(context).contains(result.path("eventId").asText());
             }
         }
         assertThat(problems).as(context).isPositive();
+    }
+
+    /** Each error says what was expected and what arrived, and its message holds both. */
+    private static void assertExpectedAndGot(JsonNode errors, String context) {
+        for (JsonNode error : errors) {
+            assertThat(error.path("expected").asText()).as(context).isNotBlank();
+            assertThat(error.path("got").asText()).as(context).isNotBlank();
+            assertThat(error.path("message").asText())
+                    .as(context)
+                    .contains(error.path("expected").asText())
+                    .contains(error.path("got").asText());
+        }
     }
 
     private Set<String> storedIds() {

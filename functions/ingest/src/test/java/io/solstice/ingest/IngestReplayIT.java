@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
@@ -62,9 +61,9 @@ class IngestReplayIT {
                 LocalFunction.startJava(
                         "solstice-ingest",
                         zip,
-                        LocalFunction.QUARKUS_HANDLER,
+                        LocalFunction.INGEST_HANDLER,
                         runtime,
-                        environment(),
+                        IngestFunctionEnvironment.of(dynamo, EVENTS_TABLE, CATALOG_TABLE),
                         List.of("-Xmx512m"),
                         Duration.ofMinutes(2));
     }
@@ -109,27 +108,6 @@ class IngestReplayIT {
             store.scanAll(4, event -> count.incrementAndGet());
         }
         return count.get();
-    }
-
-    private static Map<String, String> environment() {
-        return Map.of(
-                "SOLSTICE_EVENTS_TABLE",
-                EVENTS_TABLE,
-                "SOLSTICE_CATALOG_TABLE",
-                CATALOG_TABLE,
-                // set for every function by the SAM template's Globals; ingest must ignore it
-                "SOLSTICE_MODEL_BUCKET",
-                "unused-by-ingest",
-                "QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE",
-                dynamo.endpoint().toString(),
-                "QUARKUS_DYNAMODB_AWS_REGION",
-                LocalDynamoDb.REGION,
-                "QUARKUS_DYNAMODB_AWS_CREDENTIALS_TYPE",
-                "static",
-                "QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID",
-                LocalDynamoDb.ACCESS_KEY_ID,
-                "QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY",
-                LocalDynamoDb.SECRET_ACCESS_KEY);
     }
 
     /** Events where a quantity of 2,000,000 (beyond the allowed range) marks the invalid ones. */

@@ -10,6 +10,7 @@ import io.solstice.local.HttpApiEvent;
 import io.solstice.local.HttpApiResponse;
 import io.solstice.store.dynamodb.EventStore;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -54,6 +55,59 @@ class IngestRoundTripTest {
                                 OffsetDateTime.parse("2011-11-25T10:15:30.250-05:00"),
                                 "US",
                                 "581001"));
+    }
+
+    @Test
+    void anAcceptedEventCarriesItsExpiryTheEventTimePlusTheRetentionInEpochSeconds() {
+        // given
+        String body = batch("ttl-1", "2011-12-01T10:00:00+01:00");
+
+        // when
+        post(body);
+
+        // then
+        long expected =
+                OffsetDateTime.parse("2011-12-01T10:00:00+01:00")
+                        .toInstant()
+                        .plus(Duration.ofDays(LocalDynamoDbResource.RETENTION_DAYS))
+                        .getEpochSecond();
+        assertThat(storedItem("ttl-1").get("expiresAt").n()).isEqualTo(Long.toString(expected));
+    }
+
+    @Test
+    void forgettingAShopperDeletesEveryEventOfTheirsAndKeepsTheOthers() {
+        // given
+        String body =
+                "{\"events\":["
+                        + events(batch("fg-1", "2011-12-01T10:00:00Z").replace("u9", "forget-me"))
+                        + ","
+                        + events(batch("fg-2", "2011-12-02T10:00:00Z").replace("u9", "forget-me"))
+                        + ","
+                        + events(batch("fg-3", "2011-12-02T10:00:00Z").replace("u9", "keep-me"))
+                        + "]}";
+        assertThat(post(body).statusCode()).isEqualTo(200);
+
+        // when
+        HttpApiResponse response = forget("{\"userId\":\"forget-me\"}");
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.bodyJson().path("deletedEvents").asLong()).isEqualTo(2);
+        assertThat(events.userHistory("forget-me", Instant.MAX, 10)).isEmpty();
+        assertThat(scanUserIds()).doesNotContain("forget-me").contains("keep-me");
+        assertThat(storedItem("fg-1")).isEmpty();
+        assertThat(storedItem("fg-3")).isNotEmpty();
+    }
+
+    @Test
+    void aForgetRequestWithoutAUserIdIsA400NamingTheField() {
+        // when
+        HttpApiResponse response = forget("{\"user\":\"forget-me\"}");
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.bodyJson().path("errors").findValuesAsText("field"))
+                .containsExactly("user", "userId");
     }
 
     @Test
@@ -172,6 +226,45 @@ class IngestRoundTripTest {
     }
 
     @Test
+    void aBodyOverSixMegabytesIsRefusedAsAWholeWith413() {
+        // given 400 catalogue items with 9,000-character descriptions in two-byte characters:
+        // each item valid, the body 7.2 MB in UTF-8
+        String description = "\u00e9".repeat(9_000);
+        StringBuilder body = new StringBuilder("{\"items\":[");
+        for (int i = 0; i < 400; i++) {
+            body.append(i == 0 ? "" : ",")
+                    .append("{\"itemId\":\"big-")
+                    .append(i)
+                    .append("\",\"description\":\"")
+                    .append(description)
+                    .append("\"}");
+        }
+
+        // when
+        HttpApiResponse response =
+                LambdaEvents.invoke(
+                        HttpApiEvent.post("/catalog")
+                                .jsonBody(body.append("]}").toString())
+                                .toJson());
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.bodyJson().path("error").asText())
+                .startsWith("the body is over 6 MB, AWS Lambda's limit for one request");
+        assertThat(
+                        dynamo.getItem(
+                                        b ->
+                                                b.tableName(LocalDynamoDbResource.CATALOG_TABLE)
+                                                        .key(
+                                                                Map.of(
+                                                                        "itemId",
+                                                                        AttributeValue.fromS(
+                                                                                "big-0"))))
+                                .item())
+                .isEmpty();
+    }
+
+    @Test
     void anEmptyBodyIsA400NamingTheBody() {
         // when
         HttpApiResponse response = LambdaEvents.invoke(HttpApiEvent.post("/events").toJson());
@@ -193,6 +286,20 @@ class IngestRoundTripTest {
     /** The single event object of a one-event batch. */
     private static String events(String batch) {
         return batch.substring(batch.indexOf('[') + 1, batch.lastIndexOf(']'));
+    }
+
+    private List<String> scanUserIds() {
+        return dynamo
+                .scanPaginator(b -> b.tableName(LocalDynamoDbResource.EVENTS_TABLE))
+                .items()
+                .stream()
+                .filter(item -> item.containsKey("userId"))
+                .map(item -> item.get("userId").s())
+                .toList();
+    }
+
+    private static HttpApiResponse forget(String body) {
+        return LambdaEvents.invoke(HttpApiEvent.post("/users/forget").jsonBody(body).toJson());
     }
 
     private static HttpApiResponse post(String body) {

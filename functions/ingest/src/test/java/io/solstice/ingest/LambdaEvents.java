@@ -1,5 +1,7 @@
 package io.solstice.ingest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.solstice.local.HttpApiResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +22,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 final class LambdaEvents {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private LambdaEvents() {}
 
@@ -57,10 +61,31 @@ final class LambdaEvents {
         }
     }
 
+    /**
+     * The HTTP API 2.0 event files of a folder that Quarkus' own handler can answer: what the mock
+     * event server of {@code @QuarkusTest} feeds it. Leaves out REST API events, direct invokes and
+     * files whose expectation says {@code packagedOnly} (checks made by the packaged handler, see
+     * {@code IngestLambdaShapesIT}, which drives every file).
+     */
+    static List<Path> httpApiFiles(String folder) {
+        return files(folder).stream()
+                .filter(f -> "2.0".equals(tree(f).path("version").asText()))
+                .filter(f -> !tree(expectation(f)).has("packagedOnly"))
+                .toList();
+    }
+
     /** The expectation file beside an event file. */
     static Path expectation(Path eventFile) {
         String name = eventFile.getFileName().toString().replace(".json", ".expected.json");
         return eventFile.resolveSibling(name);
+    }
+
+    static JsonNode tree(Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String read(Path file) {
@@ -71,7 +96,7 @@ final class LambdaEvents {
         }
     }
 
-    private static Path repoRoot() {
+    static Path repoRoot() {
         String configured = System.getProperty("solstice.repo.root");
         if (configured != null) {
             return Path.of(configured);

@@ -14,6 +14,9 @@ public class LocalDynamoDbResource implements QuarkusTestResourceLifecycleManage
 
     static final String CATALOG_TABLE = "test-catalog";
 
+    /** Long enough that no test event (2010 onwards) has expired. */
+    static final int RETENTION_DAYS = 36_500;
+
     private LocalDynamoDb dynamo;
 
     @Override
@@ -42,7 +45,9 @@ public class LocalDynamoDbResource implements QuarkusTestResourceLifecycleManage
                 "solstice.events-table",
                 EVENTS_TABLE,
                 "solstice.catalog-table",
-                CATALOG_TABLE);
+                CATALOG_TABLE,
+                "solstice.events-retention-days",
+                Integer.toString(RETENTION_DAYS));
     }
 
     @Override

@@ -90,7 +90,7 @@ public final class LocalDemo {
                         LocalFunction.startJava(
                                 "solstice-ingest",
                                 settings.ingestZip(),
-                                LocalFunction.QUARKUS_HANDLER,
+                                LocalFunction.INGEST_HANDLER,
                                 runtime,
                                 environment.ingest(),
                                 List.of("-Xmx768m"),

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.solstice.event.CatalogItem;
 import io.solstice.event.Interaction;
-import java.time.format.DateTimeFormatter;
+import io.solstice.event.InteractionJson;
 import java.util.List;
 
 /** Writes interactions and catalogue items as the ingest API's request bodies. */
@@ -19,7 +19,7 @@ final class WireFormat {
     static String eventsBody(List<Interaction> events) {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode array = body.putArray("events");
-        events.forEach(event -> array.add(event(event)));
+        events.forEach(event -> array.add(InteractionJson.toWire(event)));
         return body.toString();
     }
 
@@ -29,20 +29,6 @@ final class WireFormat {
         ArrayNode array = body.putArray("items");
         items.forEach(item -> array.add(item(item)));
         return body.toString();
-    }
-
-    private static ObjectNode event(Interaction event) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("eventId", event.eventId());
-        node.put("type", event.type().wireName());
-        putIfPresent(node, "userId", event.userId());
-        node.put("itemId", event.itemId());
-        node.put("quantity", event.quantity());
-        node.put("unitPrice", event.unitPrice());
-        node.put("timestamp", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.occurredAt()));
-        putIfPresent(node, "country", event.country());
-        putIfPresent(node, "orderId", event.orderId());
-        return node;
     }
 
     private static ObjectNode item(CatalogItem item) {

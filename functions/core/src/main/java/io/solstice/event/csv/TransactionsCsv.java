@@ -85,10 +85,23 @@ public final class TransactionsCsv {
 
     /** Reads CSV text with a header row, passing each event to sink. */
     public CsvReadReport read(Reader reader, Consumer<Interaction> sink) throws IOException {
+        return read(reader, sink, problem -> {});
+    }
+
+    /**
+     * Reads CSV text with a header row, passing each event to sink and each skipped row's problem
+     * to problemSink (all of them, where the report keeps only the first {@link
+     * #MAX_PROBLEMS_KEPT}), in row order.
+     *
+     * @throws IllegalArgumentException when the header lacks a mapped column
+     */
+    public CsvReadReport read(
+            Reader reader, Consumer<Interaction> sink, Consumer<RowProblem> problemSink)
+            throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
         try (CSVParser parser = CSVParser.parse(reader, format)) {
             Columns columns = Columns.locate(parser.getHeaderMap(), mapping);
-            Reading reading = new Reading(columns, sink);
+            Reading reading = new Reading(columns, sink, problemSink);
             for (CSVRecord record : parser) {
                 reading.accept(record);
             }
@@ -163,6 +176,7 @@ public final class TransactionsCsv {
 
         private final Columns columns;
         private final Consumer<Interaction> sink;
+        private final Consumer<RowProblem> problemSink;
         private final Map<String, CatalogEntry> catalog = new LinkedHashMap<>();
         private final List<RowProblem> problems = new ArrayList<>();
         private long rows;
@@ -171,9 +185,10 @@ public final class TransactionsCsv {
         private String lastTimestampText;
         private OffsetDateTime lastTimestamp;
 
-        Reading(Columns columns, Consumer<Interaction> sink) {
+        Reading(Columns columns, Consumer<Interaction> sink, Consumer<RowProblem> problemSink) {
             this.columns = columns;
             this.sink = sink;
+            this.problemSink = problemSink;
         }
 
         void accept(CSVRecord record) {
@@ -280,6 +295,7 @@ public final class TransactionsCsv {
             if (problems.size() < MAX_PROBLEMS_KEPT) {
                 problems.add(problem);
             }
+            problemSink.accept(problem);
             LOG.debugv("Skipped row={0} column={1}", problem.rowNumber(), problem.column());
         }
 

@@ -129,6 +129,24 @@ class TransactionsCsvTest {
     }
 
     @Test
+    void givenProblemSink_whenRead_thenEveryProblemGoesToItInRowOrder() throws IOException {
+        StringBuilder csv = new StringBuilder(CSV.substring(0, CSV.indexOf('\n') + 1));
+        int bad = TransactionsCsv.MAX_PROBLEMS_KEPT + 5;
+        for (int row = 1; row <= bad; row++) {
+            csv.append("536381,22423,,x").append(row).append(",2011-06-02 10:00:00,1,1,France\n");
+        }
+        List<RowProblem> problems = new ArrayList<>();
+
+        CsvReadReport report =
+                reader.read(new StringReader(csv.toString()), e -> {}, problems::add);
+
+        assertThat(report.problems()).hasSize(TransactionsCsv.MAX_PROBLEMS_KEPT);
+        assertThat(problems).hasSize(bad);
+        assertThat(problems.get(bad - 1).rowNumber()).isEqualTo(bad);
+        assertThat(problems.get(bad - 1).value()).isEqualTo("x" + bad);
+    }
+
+    @Test
     void givenGzipFile_whenReadTwice_thenSameEventIds() throws IOException {
         Path file = directory.resolve("transactions.csv.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {

@@ -29,7 +29,8 @@ public class HttpRoutes {
 
     private static final Logger LOG = Logger.getLogger(HttpRoutes.class);
 
-    private static final String ROUTES = "the ingest API has POST /events and POST /catalog";
+    private static final String ROUTES =
+            "the ingest API has POST /events, POST /catalog and POST /users/forget";
 
     private final ObjectMapper json;
 
@@ -97,8 +98,7 @@ public class HttpRoutes {
             return;
         }
 
-        String records = context.request().path().endsWith("/catalog") ? "items" : "events";
-        String shape = "a JSON object such as {\"" + records + "\":[...]}";
+        String shape = "a JSON object such as " + example(context.request().path());
         FieldError error = new FieldError("body", shape, problem);
         LOG.infof(
                 "ingest batch unreadable path=%s error=%s",
@@ -107,6 +107,14 @@ public class HttpRoutes {
                 context,
                 400,
                 IngestResponse.unreadable("the body is not valid JSON", List.of(error)));
+    }
+
+    /** What a valid body of a route looks like. */
+    private static String example(String path) {
+        if (path.endsWith("/catalog")) {
+            return "{\"items\":[...]}";
+        }
+        return path.endsWith("/users/forget") ? "{\"userId\":\"17850\"}" : "{\"events\":[...]}";
     }
 
     /** What is wrong with the body as JSON, or null when it is valid JSON. */
@@ -130,7 +138,9 @@ public class HttpRoutes {
                 switch (status) {
                     case 404 -> "no function at " + method + " " + path + "; " + ROUTES;
                     case 405 -> "method " + method + " is not allowed on " + path + "; " + ROUTES;
-                    case 413 -> "the body is too large; send at most 500 records per request";
+                    case 413 ->
+                            "the body is over 6 MB, AWS Lambda's limit for one request; send fewer"
+                                    + " records per request (at most 500)";
                     default -> "the request failed with status " + status;
                 };
         send(context, status > 0 ? status : 500, message);

@@ -3,6 +3,7 @@ package io.solstice.ingest.http;
 import io.solstice.ingest.CatalogIngest;
 import io.solstice.ingest.EventIngest;
 import io.solstice.ingest.IngestConfig;
+import io.solstice.ingest.UserForget;
 import io.solstice.store.dynamodb.CatalogStore;
 import io.solstice.store.dynamodb.EventStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Wires the stores and ingest handlers to the Quarkus-managed DynamoDB client and the config. */
@@ -19,7 +21,19 @@ public class IngestBeans {
     @Produces
     @Singleton
     EventStore eventStore(DynamoDbClient client, IngestConfig config) {
-        return new EventStore(client, config.eventsTable(), config.writeParallelism());
+        return new EventStore(
+                client, config.eventsTable(), config.writeParallelism(), retention(config));
+    }
+
+    private static Duration retention(IngestConfig config) {
+        int days = config.eventsRetentionDays();
+        if (days < 0) {
+            throw new IllegalArgumentException(
+                    "solstice.events-retention-days (SOLSTICE_EVENTS_RETENTION_DAYS) must be 0 (keep"
+                            + " events forever) or a number of days, got "
+                            + days);
+        }
+        return Duration.ofDays(days);
     }
 
     void closeEventStore(@Disposes EventStore store) {
@@ -36,6 +50,12 @@ public class IngestBeans {
     @Singleton
     EventIngest eventIngest(EventStore store, IngestConfig config) {
         return new EventIngest(store, config.earliestEventTime(), Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    UserForget userForget(EventStore store) {
+        return new UserForget(store);
     }
 
     @Produces

@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.funqy.Funq;
 import io.solstice.ingest.CatalogIngest;
 import io.solstice.ingest.EventIngest;
+import io.solstice.ingest.ForgetResponse;
 import io.solstice.ingest.IngestResponse;
+import io.solstice.ingest.UserForget;
 import jakarta.inject.Inject;
 
 /**
  * The ingest API as Funqy functions, served over HTTP and, in Lambda, behind an API Gateway HTTP
- * API (payload 2.0): {@code POST /events} and {@code POST /catalog}. The body is taken as a JSON
- * tree so that every field problem is reported by our validators rather than by data binding.
+ * API (payload 2.0): {@code POST /events}, {@code POST /catalog} and {@code POST /users/forget}.
+ * The body is taken as a JSON tree so that every field problem is reported by our validators rather
+ * than by data binding.
  */
 public class IngestFunctions {
 
@@ -18,12 +21,16 @@ public class IngestFunctions {
 
     private final CatalogIngest catalog;
 
+    private final UserForget forget;
+
     private final ResponseStatus status;
 
     @Inject
-    IngestFunctions(EventIngest events, CatalogIngest catalog, ResponseStatus status) {
+    IngestFunctions(
+            EventIngest events, CatalogIngest catalog, UserForget forget, ResponseStatus status) {
         this.events = events;
         this.catalog = catalog;
+        this.forget = forget;
         this.status = status;
     }
 
@@ -50,5 +57,18 @@ public class IngestFunctions {
     @Funq("catalog")
     public IngestResponse catalog(JsonNode body) {
         return status.apply(catalog.ingest(body));
+    }
+
+    /**
+     * Forgets a shopper (a privacy request): {@code {"userId":"17850"}} deletes every stored event
+     * of theirs. Deployed behind IAM authorisation, unlike the storefront routes.
+     *
+     * @return the user id and how many events were deleted; 400 naming the field when the body does
+     *     not name a shopper
+     */
+    @Funq("users/forget")
+    public ForgetResponse forgetUser(JsonNode body) {
+        UserForget.Answer<ForgetResponse> answer = forget.forget(body);
+        return status.apply(answer.status(), answer.body());
     }
 }

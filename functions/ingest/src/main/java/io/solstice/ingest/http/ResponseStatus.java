@@ -27,10 +27,15 @@ public class ResponseStatus {
 
     /** Records the outcome's status for the current request and returns its body. */
     public IngestResponse apply(IngestOutcome outcome) {
+        return apply(outcome.status(), outcome.body());
+    }
+
+    /** Records a status for the current request and returns the body. */
+    public <T> T apply(int status, T body) {
         RoutingContext context = request.getCurrent();
         if (context != null) {
-            context.put(KEY, outcome.status());
+            context.put(KEY, status);
         }
-        return outcome.body();
+        return body;
     }
 }

@@ -34,6 +34,10 @@ final class CodeFacts {
             Pattern.compile("((?:@\\w+(?:\\([^)]*\\))?\\s+)*)([\\w.<>, ]+?)\\s+(\\w+)\\(\\)\\s*;");
     private static final Pattern WITH_NAME = Pattern.compile("@WithName\\(\\s*\"([^\"]+)\"");
     private static final Pattern FUNQ = Pattern.compile("@Funq\\(\\s*\"([^\"]+)\"\\s*\\)");
+    private static final Pattern STREAM_HANDLER =
+            Pattern.compile(
+                    "public void handleRequest\\(\\s*InputStream \\w+,\\s*OutputStream \\w+,"
+                            + "\\s*Context \\w+\\)");
     private static final Pattern TRAIN_REQUIRED =
             Pattern.compile(
                     "required\\(values, \"(\\w+)\"\\)|\"environment variable (\\w+) must be set\"");
@@ -65,8 +69,18 @@ final class CodeFacts {
         return names;
     }
 
-    /** The Lambda handler the module's Quarkus extension provides, from its pom. */
+    /**
+     * The Lambda handler of a module: its own stream-handler class when it declares one (a public
+     * {@code handleRequest(InputStream, OutputStream, Context)} method in front of Quarkus), else
+     * the handler its Quarkus extension provides, from its pom.
+     */
     static String lambdaHandler(Path module) {
+        for (Path source : sources(module)) {
+            String text = read(source);
+            if (STREAM_HANDLER.matcher(text).find()) {
+                return className(module, source) + "::handleRequest";
+            }
+        }
         String pom = read(module.resolve("pom.xml"));
         if (pom.contains("<artifactId>quarkus-funqy-amazon-lambda</artifactId>")) {
             return FUNQY_HANDLER;
@@ -104,6 +118,11 @@ final class CodeFacts {
             variables.add((prefix + "." + key).toUpperCase().replaceAll("[^A-Z0-9]", "_"));
         }
         return variables;
+    }
+
+    private static String className(Path module, Path source) {
+        String relative = module.resolve("src/main/java").relativize(source).toString();
+        return relative.replace(".java", "").replace('/', '.');
     }
 
     private static String kebab(String camel) {

@@ -167,6 +167,7 @@ class InfraTemplateTest {
         assertAllowed(statements, "dynamodb:BatchGetItem", arnOf(events), function);
         assertAllowed(statements, "dynamodb:BatchWriteItem", arnOf(events), function);
         assertAllowed(statements, "dynamodb:BatchWriteItem", arnOf(catalog), function);
+        assertAllowed(statements, "dynamodb:Query", under(events, "/index/byUser"), function);
     }
 
     @Test

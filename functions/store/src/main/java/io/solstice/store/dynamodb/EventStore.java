@@ -7,6 +7,7 @@ import io.solstice.store.dynamodb.internal.BatchCalls;
 import io.solstice.store.dynamodb.internal.EventItems;
 import io.solstice.store.dynamodb.internal.SdkErrors;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,6 +45,12 @@ public final class EventStore implements AutoCloseable {
     /** How many BatchGetItem/BatchWriteItem calls one {@link #write} runs at once by default. */
     public static final int DEFAULT_PARALLELISM = 4;
 
+    /**
+     * How many times {@link #forgetUser} reads the user index again after deleting: the index is
+     * eventually consistent, so an event written just before may show up a moment later.
+     */
+    private static final int FORGET_ROUNDS = 5;
+
     private static final Logger LOG = Logger.getLogger(EventStore.class);
 
     private final DynamoDbClient client;
@@ -56,6 +63,8 @@ public final class EventStore implements AutoCloseable {
 
     private final Clock clock;
 
+    private final Duration retention;
+
     /** A store with {@link #DEFAULT_PARALLELISM} concurrent calls per write. */
     public EventStore(DynamoDbClient client, String table) {
         this(client, table, DEFAULT_PARALLELISM);
@@ -67,6 +76,21 @@ public final class EventStore implements AutoCloseable {
      * @param parallelism how many batch calls one write runs at once, at least 1
      */
     public EventStore(DynamoDbClient client, String table, int parallelism) {
+        this(client, table, parallelism, Duration.ZERO);
+    }
+
+    /**
+     * @param client the caller's DynamoDB client
+     * @param table the events table's name
+     * @param parallelism how many batch calls one write runs at once, at least 1
+     * @param retention how long after it happened an event is kept: written events carry {@code
+     *     expiresAt} (epoch seconds), the table's TTL attribute, and reads skip expired events that
+     *     DynamoDB has not deleted yet; {@link Duration#ZERO} keeps events forever
+     */
+    public EventStore(DynamoDbClient client, String table, int parallelism, Duration retention) {
+        if (retention.isNegative()) {
+            throw new IllegalArgumentException("retention must not be negative, got " + retention);
+        }
         if (parallelism < 1) {
             throw new IllegalArgumentException(
                     "parallelism must be at least 1, got " + parallelism);
@@ -76,6 +100,7 @@ public final class EventStore implements AutoCloseable {
         this.executor = Executors.newFixedThreadPool(parallelism, EventStore::daemon);
         this.batches = new BatchCalls(client, table, Backoff.DEFAULT, executor);
         this.clock = Clock.systemUTC();
+        this.retention = retention;
     }
 
     /**
@@ -90,7 +115,8 @@ public final class EventStore implements AutoCloseable {
     public BatchOutcome write(List<Interaction> events) {
         Instant now = clock.instant();
         Map<String, Map<String, AttributeValue>> firstById = new LinkedHashMap<>();
-        events.forEach(e -> firstById.putIfAbsent(e.eventId(), EventItems.toItem(e, now)));
+        events.forEach(
+                e -> firstById.putIfAbsent(e.eventId(), EventItems.toItem(e, now, retention)));
 
         Map<String, Map<String, AttributeValue>> stored = storedItems(firstById.keySet());
         List<Map<String, AttributeValue>> fresh = new ArrayList<>();
@@ -164,10 +190,44 @@ public final class EventStore implements AutoCloseable {
         Map<String, AttributeValue> startKey = null;
         do {
             QueryResponse page = queryHistory(userId, before, limit - history.size(), startKey);
-            page.items().forEach(item -> history.add(EventItems.fromItem(item)));
+            Instant now = clock.instant();
+            page.items().stream()
+                    .filter(item -> !EventItems.isExpired(item, now))
+                    .forEach(item -> history.add(EventItems.fromItem(item)));
             startKey = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
         } while (startKey != null && !startKey.isEmpty() && history.size() < limit);
         return history;
+    }
+
+    /**
+     * Deletes every event of a shopper (a privacy request): reads their event ids from the {@code
+     * byUser} index and deletes them with BatchWriteItem, then reads the index again, up to {@value
+     * #FORGET_ROUNDS} times, until it holds none that were not deleted already. Guest events carry
+     * no user id and are not found. Events of this user written while it runs may survive: call it
+     * again after the storefront stopped sending them.
+     *
+     * @return how many events were deleted
+     * @throws StoreException when DynamoDB fails; the events deleted so far stay deleted, so
+     *     calling again is safe
+     */
+    public long forgetUser(String userId) {
+        Set<String> deleted = new HashSet<>();
+        for (int round = 0; round < FORGET_ROUNDS; round++) {
+            List<Map<String, AttributeValue>> keys = new ArrayList<>();
+            for (String eventId : userEventIds(userId)) {
+                if (deleted.add(eventId)) {
+                    keys.add(EventItems.key(eventId));
+                }
+            }
+            if (keys.isEmpty()) {
+                break;
+            }
+            batches.deleteAll(keys, EventStore::describe);
+        }
+        LOG.infof(
+                "user forgotten table=%s userId=%s deletedEvents=%d",
+                table, userId, deleted.size());
+        return deleted.size();
     }
 
     /**
@@ -233,14 +293,41 @@ public final class EventStore implements AutoCloseable {
                         .segment(segment)
                         .totalSegments(total)
                         .build();
+        Instant now = clock.instant();
         try {
             for (Map<String, AttributeValue> item : client.scanPaginator(request).items()) {
+                if (EventItems.isExpired(item, now)) {
+                    continue;
+                }
                 sink.accept(new StoredEvent(EventItems.fromItem(item), EventItems.storedAt(item)));
                 count.incrementAndGet();
             }
         } catch (SdkException e) {
             throw SdkErrors.translate(
                     e, table, "scan events (segment " + segment + " of " + total + ")");
+        }
+    }
+
+    /** Every event id of a user in the index, all pages. */
+    private List<String> userEventIds(String userId) {
+        QueryRequest request =
+                QueryRequest.builder()
+                        .tableName(table)
+                        .indexName(EventItems.USER_INDEX)
+                        .keyConditionExpression("#user = :user")
+                        .projectionExpression("#id")
+                        .expressionAttributeNames(
+                                Map.of("#user", EventItems.USER_ID, "#id", EventItems.EVENT_ID))
+                        .expressionAttributeValues(Map.of(":user", AttributeValue.fromS(userId)))
+                        .build();
+        try {
+            List<String> ids = new ArrayList<>();
+            client.queryPaginator(request)
+                    .items()
+                    .forEach(item -> ids.add(item.get(EventItems.EVENT_ID).s()));
+            return ids;
+        } catch (SdkException e) {
+            throw SdkErrors.translate(e, table, "find the events of user " + userId);
         }
     }
 

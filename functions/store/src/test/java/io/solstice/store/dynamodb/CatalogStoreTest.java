@@ -3,6 +3,8 @@ package io.solstice.store.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.solstice.event.CatalogItem;
+import io.solstice.event.CatalogItemValidator;
+import io.solstice.event.InteractionValidator;
 import io.solstice.local.LocalDynamoDb;
 import io.solstice.store.StandIns;
 import java.util.ArrayList;
@@ -60,6 +62,27 @@ class CatalogStoreTest {
         assertThat(store.getAll(List.of("22752", "missing", "85123A")))
                 .containsExactly(Map.entry("22752", unknownPrice), Map.entry("85123A", heart));
         assertThat(store.scanAll()).containsExactlyInAnyOrder(heart, unknownPrice);
+    }
+
+    @Test
+    void theLargestItemTheValidatorAllowsIsStoredWholeUnderDynamoDbsItemLimit() {
+        // given every text at its longest, in three-byte UTF-8 characters (about 33 KB, where
+        // DynamoDB refuses items over 400 KB): the field limits keep every valid item far below
+        String id = "\u20ac".repeat(InteractionValidator.MAX_ID_LENGTH);
+        CatalogItem largest =
+                new CatalogItem(
+                        id,
+                        "\u2603".repeat(CatalogItemValidator.MAX_TITLE_LENGTH),
+                        "\u2744".repeat(CatalogItemValidator.MAX_DESCRIPTION_LENGTH),
+                        "\u2600".repeat(CatalogItemValidator.MAX_CATEGORY_LENGTH),
+                        CatalogItemValidator.MAX_PRICE,
+                        true);
+
+        // when
+        store.upsert(List.of(largest));
+
+        // then
+        assertThat(store.getAll(List.of(id))).containsEntry(id, largest);
     }
 
     @Test

@@ -14,13 +14,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * BatchWriteItem and BatchGetItem over lists of any length: split into chunks of the API's limits,
- * run on an executor, with unprocessed items and keys retried under a {@link Backoff}.
+ * BatchWriteItem (puts, deletes) and BatchGetItem over lists of any length: split into chunks of
+ * the API's limits, run on an executor, with unprocessed items and keys retried under a {@link
+ * Backoff}.
  */
 public final class BatchCalls {
 
@@ -56,9 +58,28 @@ public final class BatchCalls {
     public void putAll(
             List<Map<String, AttributeValue>> items,
             Function<List<Map<String, AttributeValue>>, String> describe) {
+        writeAll(items, BatchCalls::put, describe);
+    }
+
+    /**
+     * Deletes the items with the given keys; absent keys are no error.
+     *
+     * @param describe names the business keys of a chunk for error messages
+     */
+    public void deleteAll(
+            List<Map<String, AttributeValue>> keys,
+            Function<List<Map<String, AttributeValue>>, String> describe) {
+        writeAll(keys, BatchCalls::delete, describe);
+    }
+
+    private void writeAll(
+            List<Map<String, AttributeValue>> items,
+            Function<Map<String, AttributeValue>, WriteRequest> request,
+            Function<List<Map<String, AttributeValue>>, String> describe) {
         List<Supplier<Void>> calls = new ArrayList<>();
         for (List<Map<String, AttributeValue>> chunk : chunks(items, WRITE_CHUNK)) {
-            calls.add(() -> putChunk(chunk, describe.apply(chunk)));
+            List<WriteRequest> requests = chunk.stream().map(request).toList();
+            calls.add(() -> writeChunk(requests, describe.apply(chunk)));
         }
         runAll(calls);
     }
@@ -81,8 +102,8 @@ public final class BatchCalls {
         return found;
     }
 
-    private Void putChunk(List<Map<String, AttributeValue>> items, String what) {
-        List<WriteRequest> pending = items.stream().map(BatchCalls::put).toList();
+    private Void writeChunk(List<WriteRequest> requests, String what) {
+        List<WriteRequest> pending = requests;
 
         for (int retry = 0; !pending.isEmpty(); retry++) {
             if (retry > backoff.maxRetries()) {
@@ -175,6 +196,12 @@ public final class BatchCalls {
 
     private static WriteRequest put(Map<String, AttributeValue> item) {
         return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
+    }
+
+    private static WriteRequest delete(Map<String, AttributeValue> key) {
+        return WriteRequest.builder()
+                .deleteRequest(DeleteRequest.builder().key(key).build())
+                .build();
     }
 
     private static <T> List<List<T>> chunks(List<T> all, int size) {

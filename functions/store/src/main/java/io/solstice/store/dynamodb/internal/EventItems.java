@@ -5,6 +5,7 @@ import io.solstice.event.InteractionType;
 import io.solstice.store.StoreException;
 import io.solstice.store.dynamodb.BatchOutcome.FieldDifference;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -54,6 +55,12 @@ public final class EventItems {
     /** When the event was written, epoch milliseconds. */
     public static final String STORED_AT = "storedAt";
 
+    /**
+     * When DynamoDB may delete the event (its TTL attribute), epoch seconds: the event's time plus
+     * the retention; absent when events are kept forever.
+     */
+    public static final String EXPIRES_AT = "expiresAt";
+
     /** The global secondary index on (userId, ts). */
     public static final String USER_INDEX = "byUser";
 
@@ -62,6 +69,28 @@ public final class EventItems {
             List.of(TYPE, USER_ID, ITEM_ID, QUANTITY, UNIT_PRICE, COUNTRY, ORDER_ID, QUERY, RATING);
 
     private EventItems() {}
+
+    /**
+     * The item for an event kept for {@code retention} after it happened, with its {@link
+     * #EXPIRES_AT}; {@link Duration#ZERO} keeps it forever (no attribute).
+     */
+    public static Map<String, AttributeValue> toItem(
+            Interaction event, Instant storedAt, Duration retention) {
+        Map<String, AttributeValue> item = toItem(event, storedAt);
+        if (!retention.isZero()) {
+            Instant expiresAt = event.occurredAt().toInstant().plus(retention);
+            item.put(EXPIRES_AT, n(Long.toString(expiresAt.getEpochSecond())));
+        }
+        return item;
+    }
+
+    /** Whether an item's TTL has passed: DynamoDB deletes such items, but up to days later. */
+    public static boolean isExpired(Map<String, AttributeValue> item, Instant now) {
+        AttributeValue value = item.get(EXPIRES_AT);
+        return value != null
+                && value.n() != null
+                && Long.parseLong(value.n()) < now.getEpochSecond();
+    }
 
     /** The item for an event; sub-millisecond precision of the time is dropped. */
     public static Map<String, AttributeValue> toItem(Interaction event, Instant storedAt) {
