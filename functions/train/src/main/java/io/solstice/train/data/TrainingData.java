@@ -64,7 +64,7 @@ public record TrainingData(
         }
         List<CatalogEntry> catalog =
                 items.stream()
-                        .map(i -> new CatalogEntry(i.itemId(), i.displayText(), i.category()))
+                        .map(CatalogEntry::of)
                         .toList();
         return new TrainingData(
                 events.size(),
