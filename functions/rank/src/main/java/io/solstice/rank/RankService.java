@@ -3,6 +3,7 @@ package io.solstice.rank;
 import io.solstice.calendar.Country;
 import io.solstice.feature.CandidateFeatures;
 import io.solstice.rank.model.ModelHolder;
+import io.solstice.rank.model.ModelState;
 import io.solstice.rank.model.ServedModel;
 import io.solstice.rank.shopper.Shopper;
 import io.solstice.rank.shopper.ShopperReader;
@@ -12,10 +13,11 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Answers a checked {@link RankRequest}: loads the container's model on first use, reads the
- * shopper's history, picks the country whose seasons apply, and ranks every item that had sold
- * before the date with the {@link io.solstice.score.SeasonalRanker}. Unknown shoppers and guests
- * are ranked with an empty history, which is seasonal popularity for their country and date.
+ * Answers a checked {@link RankRequest}: takes the container's model once for the whole request (a
+ * model swapped in meanwhile serves the next request), reads the shopper's history, picks the
+ * country whose seasons apply, and ranks every item that had sold before the date with the {@link
+ * io.solstice.score.SeasonalRanker}. Unknown shoppers and guests are ranked with an empty history,
+ * which is seasonal popularity for their country and date.
  */
 public final class RankService {
 
@@ -42,7 +44,8 @@ public final class RankService {
      */
     public RankResponse rank(RankRequest request) {
         long start = System.nanoTime();
-        ServedModel model = models.current();
+        ModelState state = models.current();
+        ServedModel model = state.model();
         Shopper shopper = shoppers.read(request.userId(), request.date(), model);
 
         Country country = country(request, shopper, model);
@@ -59,7 +62,7 @@ public final class RankService {
                                 request.count(),
                                 selection.rules);
 
-        RankResponse response = respond(request, model, country, ranked, selection);
+        RankResponse response = respond(request, state, country, ranked, selection);
         log(request, shopper, response, start);
         return response;
     }
@@ -72,10 +75,11 @@ public final class RankService {
 
     private static RankResponse respond(
             RankRequest request,
-            ServedModel model,
+            ModelState state,
             Country country,
             List<RankedItem> ranked,
             CandidateSelection selection) {
+        ServedModel model = state.model();
         List<RankedItemBody> items = new ArrayList<>(ranked.size());
         for (RankedItem item : ranked) {
             items.add(
@@ -110,16 +114,19 @@ public final class RankService {
                 model.calendar().seasonOf(request.date(), country).name(),
                 request.placement().wireName(),
                 items,
-                List.copyOf(selection.notices));
+                List.copyOf(selection.notices),
+                ModelBody.of(state));
     }
 
     private static void log(
             RankRequest request, Shopper shopper, RankResponse response, long start) {
         LOG.infof(
-                "rank served userId=%s modelVersion=%s ranker=%s placement=%s date=%s country=%s"
-                        + " count=%d returned=%d eventsRead=%d purchasesUsed=%d durationMs=%d",
+                "rank served userId=%s modelVersion=%s modelStatus=%s ranker=%s placement=%s date=%s"
+                        + " country=%s count=%d returned=%d eventsRead=%d purchasesUsed=%d"
+                        + " durationMs=%d",
                 request.isGuest() ? "-" : request.userId(),
                 response.modelVersion(),
+                response.model().status(),
                 response.ranker(),
                 response.placement(),
                 response.date(),
