@@ -41,7 +41,7 @@ final class SyntheticModel {
         SplittableRandom random = new SplittableRandom(seed);
         List<String> ids = new ArrayList<>(ITEMS);
         for (int i = 0; i < ITEMS; i++) {
-            ids.add("SKU" + (100_000 + i));
+            ids.add(Integer.toString(100_000 + i));
         }
         int firstDay = (int) RANK_DATE.toEpochDay() - DAYS;
         int[] firstSale = new int[ITEMS];
