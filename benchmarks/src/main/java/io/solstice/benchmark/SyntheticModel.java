@@ -41,7 +41,7 @@ final class SyntheticModel {
         SplittableRandom random = new SplittableRandom(seed);
         List<String> ids = new ArrayList<>(ITEMS);
         for (int i = 0; i < ITEMS; i++) {
-            ids.add("SKU" + (100_000 + i));
+            ids.add(Integer.toString(100_000 + i));
         }
         int firstDay = (int) RANK_DATE.toEpochDay() - DAYS;
         int[] firstSale = new int[ITEMS];
@@ -95,10 +95,7 @@ final class SyntheticModel {
         int features = CandidateFeatures.COUNT;
         int hidden = hyper.hiddenWidth();
         int dim = hyper.embeddingDim();
-        List<String> users = new ArrayList<>(USERS);
-        for (int u = 0; u < USERS; u++) {
-            users.add(Integer.toString(10_000 + u));
-        }
+        List<String> users = userIds();
         float[] min = new float[features];
         float[] max = new float[features];
         java.util.Arrays.fill(min, -1e3f);
@@ -120,6 +117,15 @@ final class SyntheticModel {
                 embeddings(users.size(), dim, random),
                 embeddings(itemIds.size(), dim, random),
                 embeddings(itemIds.size(), RankingModelWeights.SEASON_WIDTH, random));
+    }
+
+    /** The {@link #USERS} user ids of the model, from 10000 on. */
+    static List<String> userIds() {
+        List<String> users = new ArrayList<>(USERS);
+        for (int u = 0; u < USERS; u++) {
+            users.add(Integer.toString(10_000 + u));
+        }
+        return users;
     }
 
     /** A regular shopper: {@code items} distinct items bought over the last year. */

@@ -7,11 +7,15 @@ import io.solstice.rank.model.ServedModel;
 import io.solstice.score.RankingRules;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The candidates of one request after its placement and filters, and the rules for the ranker:
@@ -24,12 +28,21 @@ import java.util.Set;
  *       and are not out of season (described for a holiday that is not in its lead-in).
  * </ul>
  *
- * Then, for each: not bought before (with {@code excludePurchased}), not in {@code exclude}, in
- * {@code category}. Unknown rerank ids have no category and are left out by a category filter.
+ * Then, for each: not bought before (with {@code excludePurchased}), not in {@code exclude} or
+ * {@code cart}, in {@code category}, in stock and in the price range (see {@link Filters}). Pinned
+ * items pass the same filters but need not be candidates of the placement; buried items are kept
+ * apart to follow the others. Unknown rerank ids have no category or price and are left out by a
+ * category or price filter.
  */
 final class CandidateSelection {
 
+    /** Buried items come after every other item: ranked apart, after the others. */
     final int[] known;
+
+    final int[] buried;
+
+    /** Pinned items that pass the filters, by position (from 1), in position order. */
+    final Map<Integer, Integer> pinned;
 
     final List<String> unknown;
 
@@ -38,8 +51,15 @@ final class CandidateSelection {
     final List<String> notices;
 
     private CandidateSelection(
-            int[] known, List<String> unknown, RankingRules rules, List<String> notices) {
+            int[] known,
+            int[] buried,
+            Map<Integer, Integer> pinned,
+            List<String> unknown,
+            RankingRules rules,
+            List<String> notices) {
         this.known = known;
+        this.buried = buried;
+        this.pinned = pinned;
         this.unknown = unknown;
         this.rules = rules;
         this.notices = notices;
@@ -59,10 +79,12 @@ final class CandidateSelection {
                     case RELATED -> related(request.items(), model, context, notices);
                 };
 
-        int[] kept = filter(placed, request, model, shopper);
+        Filters filters = new Filters(request, model, shopper, notices);
+        Map<Integer, Integer> pinned = pinned(request, model, filters, notices);
+        int[] kept = filters.keep(placed, pinned.values());
         List<String> keptUnknown = new ArrayList<>();
         for (String id : unknown) {
-            if (!request.exclude().contains(id) && request.category() == null) {
+            if (!request.leavesOut(id) && request.category() == null && !request.hasPriceFilter()) {
                 keptUnknown.add(id);
             }
         }
@@ -73,13 +95,64 @@ final class CandidateSelection {
                             + model.version()
                             + " could not be scored and follow the others in the order given");
         }
-        if (request.hasPriceFilter() && !model.hasPrices()) {
+        filters.addNotices();
+
+        int[][] split = splitBuried(kept, request, model);
+        return new CandidateSelection(
+                split[0], split[1], pinned, keptUnknown, rules(request, model), notices);
+    }
+
+    /** Pinned ids the model knows and the filters keep, by position; the others in a notice. */
+    private static Map<Integer, Integer> pinned(
+            RankRequest request, ServedModel model, Filters filters, List<String> notices) {
+        Map<Integer, Integer> byPosition = new TreeMap<>();
+        List<String> dropped = new ArrayList<>();
+        request.pin()
+                .forEach(
+                        (id, position) -> {
+                            int item = model.itemIndex(id);
+                            if (item >= 0 && filters.passes(item)) {
+                                byPosition.put(position, item);
+                            } else {
+                                dropped.add(id);
+                            }
+                        });
+        if (!dropped.isEmpty()) {
             notices.add(
-                    "minPrice/maxPrice were not applied: the catalogue snapshot of model "
+                    "pinned item(s) not placed, unknown to model "
                             + model.version()
-                            + " has no prices");
+                            + " or left out by a filter: "
+                            + String.join(", ", dropped.stream().sorted().toList()));
         }
-        return new CandidateSelection(kept, keptUnknown, rules(request, model), notices);
+        return byPosition;
+    }
+
+    /** The kept items in two: not buried, buried. */
+    private static int[][] splitBuried(int[] items, RankRequest request, ServedModel model) {
+        int[] front = new int[items.length];
+        int[] back = new int[items.length];
+        int fronts = 0;
+        int backs = 0;
+        for (int item : items) {
+            if (buried(item, request, model)) {
+                back[backs++] = item;
+            } else {
+                front[fronts++] = item;
+            }
+        }
+        return new int[][] {Arrays.copyOf(front, fronts), Arrays.copyOf(back, backs)};
+    }
+
+    private static boolean buried(int item, RankRequest request, ServedModel model) {
+        if (request.buryItems().contains(model.itemId(item))) {
+            return true;
+        }
+        for (String category : request.buryCategories()) {
+            if (model.inCategory(item, category)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int[] soldBefore(ServedModel model, int day) {
@@ -164,22 +237,105 @@ final class CandidateSelection {
         return tagged;
     }
 
-    private static int[] filter(
-            int[] items, RankRequest request, ServedModel model, ShopperHistory shopper) {
-        int[] kept = new int[items.length];
-        int count = 0;
-        for (int item : items) {
+    /**
+     * The request's filters on one item: not bought before (with {@code excludePurchased}), not
+     * excluded or in the cart, in {@code category}, not out of stock (with {@code inStockOnly}),
+     * and priced within the price range when the catalogue snapshot has prices (an item without a
+     * known price is then left out). Counts what each left out, for the notices.
+     */
+    private static final class Filters {
+
+        private final RankRequest request;
+
+        private final ServedModel model;
+
+        private final ShopperHistory shopper;
+
+        private final List<String> notices;
+
+        private final boolean prices;
+
+        private int outOfStock;
+
+        private int unpriced;
+
+        Filters(
+                RankRequest request,
+                ServedModel model,
+                ShopperHistory shopper,
+                List<String> notices) {
+            this.request = request;
+            this.model = model;
+            this.shopper = shopper;
+            this.notices = notices;
+            this.prices = request.hasPriceFilter() && model.hasPrices();
+        }
+
+        /** The items that pass, without the pinned ones (placed apart). */
+        int[] keep(int[] items, Collection<Integer> pinned) {
+            Set<Integer> pins = new HashSet<>(pinned);
+            int[] kept = new int[items.length];
+            int count = 0;
+            for (int item : items) {
+                if (!pins.contains(item) && passes(item)) {
+                    kept[count++] = item;
+                }
+            }
+            return Arrays.copyOf(kept, count);
+        }
+
+        boolean passes(int item) {
             boolean bought = request.excludePurchased() && shopper.hasBought(item);
-            boolean excluded = request.exclude().contains(model.itemId(item));
+            boolean excluded = request.leavesOut(model.itemId(item));
             boolean outside =
                     request.category() != null && !model.inCategory(item, request.category());
-            if (!bought && !excluded && !outside) {
-                kept[count++] = item;
+            return !bought && !excluded && !outside && inStock(item) && inPriceRange(item);
+        }
+
+        private boolean inStock(int item) {
+            boolean out = request.inStockOnly() && Boolean.FALSE.equals(model.inStock(item));
+            if (out) {
+                outOfStock++;
+            }
+            return !out;
+        }
+
+        private boolean inPriceRange(int item) {
+            if (!prices) {
+                return true;
+            }
+            double price = model.price(item);
+            if (Double.isNaN(price)) {
+                unpriced++;
+                return false;
+            }
+            return (request.minPrice() == null || price >= request.minPrice())
+                    && (request.maxPrice() == null || price <= request.maxPrice());
+        }
+
+        void addNotices() {
+            if (request.hasPriceFilter() && !model.hasPrices()) {
+                notices.add(
+                        "minPrice/maxPrice were not applied: the catalogue snapshot of model "
+                                + model.version()
+                                + " has no prices");
+            }
+            if (unpriced > 0) {
+                notices.add(
+                        unpriced
+                                + " item(s) without a price in the catalogue snapshot were left"
+                                + " out by minPrice/maxPrice");
+            }
+            if (outOfStock > 0) {
+                notices.add(
+                        outOfStock
+                                + " item(s) out of stock in the catalogue snapshot were left out"
+                                + " (inStockOnly)");
             }
         }
-        return Arrays.copyOf(kept, count);
     }
 
+    /** Item boosts and category boosts, multiplied where both apply; the per-category cap. */
     private static RankingRules rules(RankRequest request, ServedModel model) {
         Map<Integer, Float> shifts = new HashMap<>();
         request.boost()
@@ -187,10 +343,25 @@ final class CandidateSelection {
                         (id, factor) -> {
                             int item = model.itemIndex(id);
                             if (item >= 0) {
-                                shifts.put(item, RankingRules.shiftOf(factor));
+                                shifts.merge(item, RankingRules.shiftOf(factor), Float::sum);
                             }
                         });
+        if (!request.boostCategories().isEmpty()) {
+            for (int item = 0; item < model.itemCount(); item++) {
+                Double factor = categoryBoost(request, model, item);
+                if (factor != null) {
+                    shifts.merge(item, RankingRules.shiftOf(factor), Float::sum);
+                }
+            }
+        }
         int cap = request.maxPerCategory();
         return new RankingRules(shifts, cap > 0 ? model.categoryGroups() : null, cap);
+    }
+
+    private static Double categoryBoost(RankRequest request, ServedModel model, int item) {
+        String category = model.category(item);
+        return category == null
+                ? null
+                : request.boostCategories().get(category.strip().toLowerCase(Locale.ROOT));
     }
 }

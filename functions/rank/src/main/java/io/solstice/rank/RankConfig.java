@@ -45,9 +45,20 @@ public interface RankConfig {
     /**
      * How long a container waits before it asks S3 again after finding no model or an unreadable
      * one ({@code solstice.model-retry-interval}, {@code SOLSTICE_MODEL_RETRY_INTERVAL}), as an
-     * ISO-8601 duration such as {@code PT30S}; {@code PT0S} asks on every request. A model that was
-     * loaded is kept for the life of the container and never re-read.
+     * ISO-8601 duration such as {@code PT30S}; {@code PT0S} asks on every request. Applies before a
+     * model was loaded; afterwards {@link #modelRefreshInterval()} does.
      */
     @WithDefault("PT30S")
     Duration modelRetryInterval();
+
+    /**
+     * Once a model is served, the least time between two looks at {@code models/CURRENT} for a
+     * newly published version ({@code solstice.model-refresh-interval}, {@code
+     * SOLSTICE_MODEL_REFRESH_INTERVAL}), as an ISO-8601 duration; {@code PT0S} looks on every
+     * request. A look is one small S3 GET; a new version is read, checked and swapped in by the
+     * request that finds it, while other requests keep ranking with the served model. So a promoted
+     * model reaches a warm container within this interval plus one request.
+     */
+    @WithDefault("PT1M")
+    Duration modelRefreshInterval();
 }

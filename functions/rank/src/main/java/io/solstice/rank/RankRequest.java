@@ -26,6 +26,14 @@ import java.util.Set;
  * @param maxPrice highest price, or {@code null} for no bound
  * @param maxPerCategory the most items of one category returned, 0 for no cap
  * @param boost per item id, a factor on the item's odds: above 1 boosts, below 1 buries
+ * @param cart item ids in the shopper's cart, never returned; empty for none
+ * @param inStockOnly whether items the catalogue snapshot marks out of stock are left out
+ * @param pin item id to the position (from 1) it is placed at, whatever its score; empty for none
+ * @param buryItems item ids returned only after every other item; empty for none
+ * @param buryCategories categories (case-insensitive) whose items come only after every other item;
+ *     empty for none
+ * @param boostCategories per category (case-insensitive), a factor on its items' odds, combined
+ *     with {@code boost} by multiplication
  */
 public record RankRequest(
         String userId,
@@ -41,7 +49,13 @@ public record RankRequest(
         Double minPrice,
         Double maxPrice,
         int maxPerCategory,
-        Map<String, Double> boost) {
+        Map<String, Double> boost,
+        Set<String> cart,
+        boolean inStockOnly,
+        Map<String, Integer> pin,
+        Set<String> buryItems,
+        Set<String> buryCategories,
+        Map<String, Double> boostCategories) {
 
     /** Items returned when the request does not say. */
     public static final int DEFAULT_COUNT = 10;
@@ -57,6 +71,11 @@ public record RankRequest(
         items = List.copyOf(items);
         exclude = Set.copyOf(exclude);
         boost = Map.copyOf(boost);
+        cart = Set.copyOf(cart);
+        pin = Map.copyOf(pin);
+        buryItems = Set.copyOf(buryItems);
+        buryCategories = Set.copyOf(buryCategories);
+        boostCategories = Map.copyOf(boostCategories);
     }
 
     /** A {@link Placement#FOR_YOU} request without filters or rules. */
@@ -76,12 +95,23 @@ public record RankRequest(
                 null,
                 null,
                 0,
+                Map.of(),
+                Set.of(),
+                true,
+                Map.of(),
+                Set.of(),
+                Set.of(),
                 Map.of());
     }
 
     /** Whether the request is for a guest, without a user id. */
     public boolean isGuest() {
         return userId == null;
+    }
+
+    /** Whether an item id is never returned: excluded or in the cart. */
+    public boolean leavesOut(String itemId) {
+        return exclude.contains(itemId) || cart.contains(itemId);
     }
 
     /** Whether a price bound was asked for. */

@@ -3,8 +3,12 @@ package io.solstice.rank;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.solstice.event.FieldError;
 import io.solstice.event.Validated;
+import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -12,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -42,7 +45,14 @@ public final class RankRequestReader {
                     "minPrice",
                     "maxPrice",
                     "maxPerCategory",
-                    "boost");
+                    "boost",
+                    "dateTime",
+                    "timeZone",
+                    "cart",
+                    "inStockOnly",
+                    "pin",
+                    "bury",
+                    "boostCategories");
 
     private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
@@ -50,21 +60,25 @@ public final class RankRequestReader {
 
     private static final int SHOWN_CHARACTERS = 64;
 
+    /** The most items one request may pin. */
+    static final int MAX_PINS = 20;
+
     /** The largest boost factor, and the inverse of the smallest. */
     static final double MAX_BOOST = 1e6;
 
-    private final Supplier<LocalDate> today;
+    private final Clock clock;
 
     /**
-     * @param today the date used when the request names none (today in UTC in production)
+     * @param clock now, for requests that name no date: today in their {@code timeZone}, else in
+     *     UTC (the system clock in production)
      */
-    public RankRequestReader(Supplier<LocalDate> today) {
-        this.today = today;
+    public RankRequestReader(Clock clock) {
+        this.clock = clock;
     }
 
-    /** A reader whose default date is today in UTC. */
+    /** A reader on the system clock. */
     public static RankRequestReader utc() {
-        return new RankRequestReader(() -> LocalDate.now(ZoneOffset.UTC));
+        return new RankRequestReader(Clock.systemUTC());
     }
 
     /**
@@ -86,6 +100,8 @@ public final class RankRequestReader {
         Placement placement = fields.placement();
         String userId = fields.userId();
         LocalDate date = fields.date("date");
+        ZoneId zone = fields.zone("timeZone");
+        ZonedDateTime dateTime = fields.dateTime("dateTime", date);
         String country = fields.text("country", MAX_COUNTRY_LENGTH);
         int maxCount =
                 placement == Placement.RERANK ? RankRequest.MAX_CANDIDATES : RankRequest.MAX_COUNT;
@@ -102,6 +118,11 @@ public final class RankRequestReader {
         fields.checkPriceRange(minPrice, maxPrice);
         Integer maxPerCategory = fields.count("maxPerCategory", RankRequest.MAX_COUNT);
         Map<String, Double> boost = fields.boost("boost");
+        List<String> cart = fields.ids("cart", RankRequest.MAX_CANDIDATES, placement, null);
+        Boolean inStockOnly = fields.bool("inStockOnly", "true");
+        Map<String, Integer> pin = fields.pin("pin");
+        Bury bury = fields.bury("bury");
+        Map<String, Double> boostCategories = fields.boostCategories("boostCategories");
         if (!fields.errors.isEmpty()) {
             return Validated.invalid(fields.errors);
         }
@@ -111,7 +132,7 @@ public final class RankRequestReader {
         return Validated.valid(
                 new RankRequest(
                         userId,
-                        date == null ? today.get() : date,
+                        localDate(date, dateTime, zone),
                         country,
                         count == null ? defaultCount : count,
                         Boolean.TRUE.equals(exclude),
@@ -123,11 +144,42 @@ public final class RankRequestReader {
                         minPrice,
                         maxPrice,
                         maxPerCategory == null ? 0 : maxPerCategory,
-                        boost));
+                        boost,
+                        Set.copyOf(cart),
+                        !Boolean.FALSE.equals(inStockOnly),
+                        pin,
+                        bury.items(),
+                        bury.categories(),
+                        boostCategories));
+    }
+
+    /**
+     * The day ranked for: the date as sent; else the date-time's day in {@code zone} (when sent) or
+     * in its own offset or zone; else today in {@code zone}, UTC when none.
+     */
+    private LocalDate localDate(LocalDate date, ZonedDateTime dateTime, ZoneId zone) {
+        if (date != null) {
+            return date;
+        }
+        if (dateTime != null) {
+            return zone == null
+                    ? dateTime.toLocalDate()
+                    : dateTime.withZoneSameInstant(zone).toLocalDate();
+        }
+        return LocalDate.now(clock.withZone(zone == null ? ZoneOffset.UTC : zone));
     }
 
     private RankRequest defaults() {
-        return new RankRequest(null, today.get(), null, RankRequest.DEFAULT_COUNT, false);
+        return new RankRequest(
+                null, LocalDate.now(clock.withZone(ZoneOffset.UTC)), null, DEFAULT_COUNT, false);
+    }
+
+    private static final int DEFAULT_COUNT = RankRequest.DEFAULT_COUNT;
+
+    /** The {@code bury} field: item ids and categories returned after every other item. */
+    private record Bury(Set<String> items, Set<String> categories) {
+
+        static final Bury NONE = new Bury(Set.of(), Set.of());
     }
 
     /** How a value is shown after "got": short, quoted for strings, described for containers. */
@@ -314,12 +366,20 @@ public final class RankRequestReader {
         }
 
         Map<String, Double> boost(String name) {
+            return boost(name, "item ids");
+        }
+
+        Map<String, Double> boost(String name, String keys) {
             JsonNode node = present(name);
             if (node == null) {
                 return Map.of();
             }
             String rule =
-                    "an object of at most " + RankRequest.MAX_CANDIDATES + " item ids to factors";
+                    "an object of at most "
+                            + RankRequest.MAX_CANDIDATES
+                            + " "
+                            + keys
+                            + " to factors";
             if (!node.isObject() || node.size() > RankRequest.MAX_CANDIDATES) {
                 return failed(name, rule, node, Map.of());
             }
@@ -338,6 +398,123 @@ public final class RankRequestReader {
             return factors;
         }
 
+        ZoneId zone(String name) {
+            String text = text(name, MAX_COUNTRY_LENGTH);
+            if (text == null) {
+                return null;
+            }
+            try {
+                return ZoneId.of(text);
+            } catch (DateTimeException e) {
+                String rule =
+                        "an IANA time zone such as Europe/London or an offset such as +11:00, or no"
+                                + " field for UTC";
+                return fail(name, rule, body.get(name));
+            }
+        }
+
+        /** A date-time with an offset or zone; refused beside {@code date}. */
+        ZonedDateTime dateTime(String name, LocalDate date) {
+            JsonNode node = present(name);
+            if (node == null) {
+                return null;
+            }
+            if (date != null) {
+                return fail(name, "no field when date is given (send one of date, dateTime)", node);
+            }
+            String rule =
+                    "an ISO-8601 date-time with an offset or zone, such as 2011-11-15T23:30:00-05:00"
+                            + " or 2011-11-15T23:30:00+11:00[Australia/Sydney], or no field for now";
+            if (!node.isTextual() || node.textValue().length() > MAX_ID_LENGTH) {
+                return fail(name, rule, node);
+            }
+            try {
+                return ZonedDateTime.parse(node.textValue());
+            } catch (DateTimeParseException e) {
+                return fail(name, rule, node);
+            }
+        }
+
+        /** Item ids to positions from 1 to {@link RankRequest#MAX_COUNT}, each position once. */
+        Map<String, Integer> pin(String name) {
+            JsonNode node = present(name);
+            if (node == null) {
+                return Map.of();
+            }
+            String rule = "an object of at most " + MAX_PINS + " item ids to positions (1-100)";
+            if (!node.isObject() || node.size() > MAX_PINS) {
+                return failed(name, rule, node, Map.of());
+            }
+            Map<String, Integer> positions = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                JsonNode position = entry.getValue();
+                String field = name + "." + entry.getKey();
+                boolean whole = position.isNumber() && position.canConvertToExactIntegral();
+                if (!whole
+                        || position.asDouble() < 1
+                        || position.asDouble() > RankRequest.MAX_COUNT) {
+                    return failed(field, "a position from 1 to 100", position, Map.of());
+                }
+                if (positions.containsValue(position.intValue())) {
+                    String taken = "a position no other pinned item has";
+                    return failed(field, taken, position, Map.of());
+                }
+                positions.put(entry.getKey(), position.intValue());
+            }
+            return positions;
+        }
+
+        Bury bury(String name) {
+            JsonNode node = present(name);
+            if (node == null) {
+                return Bury.NONE;
+            }
+            String rule = "an object with items and/or categories, arrays of strings";
+            if (!node.isObject()) {
+                return failed(name, rule, node, Bury.NONE);
+            }
+            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                String part = names.next();
+                if (!part.equals("items") && !part.equals("categories")) {
+                    errors.add(
+                            new FieldError(
+                                    name + "." + part, "items or categories", "an unknown field"));
+                }
+            }
+            List<String> items = strings(name + ".items", node.get("items"));
+            List<String> categories = strings(name + ".categories", node.get("categories"));
+            return new Bury(Set.copyOf(items), Set.copyOf(categories));
+        }
+
+        private List<String> strings(String name, JsonNode node) {
+            if (node == null || node.isNull()) {
+                return List.of();
+            }
+            String rule = "an array of 1-" + RankRequest.MAX_CANDIDATES + " ids or categories";
+            if (!node.isArray() || node.size() > RankRequest.MAX_CANDIDATES) {
+                return failed(name, rule, node, List.of());
+            }
+            List<String> values = new ArrayList<>(node.size());
+            for (int i = 0; i < node.size(); i++) {
+                if (!isId(node.get(i))) {
+                    String expected = "a string of 1-" + MAX_ID_LENGTH + " characters";
+                    return failed(name + "[" + i + "]", expected, node.get(i), List.of());
+                }
+                values.add(node.get(i).textValue());
+            }
+            return values;
+        }
+
+        Map<String, Double> boostCategories(String name) {
+            Map<String, Double> factors = boost(name, "categories");
+            Map<String, Double> byKey = new LinkedHashMap<>();
+            factors.forEach(
+                    (category, factor) ->
+                            byKey.put(category.strip().toLowerCase(java.util.Locale.ROOT), factor));
+            return byKey;
+        }
+
         private static boolean isId(JsonNode id) {
             return id != null
                     && id.isTextual()
@@ -352,12 +529,16 @@ public final class RankRequestReader {
         }
 
         Boolean bool(String name) {
+            return bool(name, "false");
+        }
+
+        Boolean bool(String name, String byDefault) {
             JsonNode node = present(name);
             if (node == null) {
                 return null;
             }
             if (!node.isBoolean()) {
-                return fail(name, "true or false, or no field for false", node);
+                return fail(name, "true or false, or no field for " + byDefault, node);
             }
             return node.booleanValue();
         }

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The JSON body of a successful {@code POST /rank}.
  *
- * @param modelVersion the published model version that ranked the items
+ * @param modelVersion the published model version that ranked the items (also {@code model.id})
  * @param ranker {@value #MODEL} when the model's network scored the items, {@value
  *     #SEASONAL_POPULARITY} when its weights could not be used and recent buyers plus holiday
  *     affinity did
@@ -20,6 +20,8 @@ import java.util.List;
  *     date or passed the filters
  * @param notices what the request asked for that could not be done, one sentence each (e.g. a price
  *     filter without catalogue prices, item ids the model does not know); empty when none
+ * @param model the model that ranked and its status: {@code current}, {@code stale} or {@code
+ *     fallback}, with a reason when not current
  */
 @RegisterForReflection
 public record RankResponse(
@@ -30,7 +32,8 @@ public record RankResponse(
         String season,
         String placement,
         List<RankedItemBody> items,
-        List<String> notices) {
+        List<String> notices,
+        ModelBody model) {
 
     /** The ranker named when the model's network scored the items. */
     public static final String MODEL = "model";

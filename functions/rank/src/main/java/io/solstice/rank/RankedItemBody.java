@@ -14,7 +14,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  *     comparable across models; {@code null} for a rerank candidate the model does not know
  * @param reason the {@link io.solstice.score.ReasonCode} name of the term that lifted the item
  *     most, e.g. {@code BUY_AGAIN} or {@code IN_SEASON}; {@value #NOT_IN_MODEL} for a rerank
- *     candidate the model does not know
+ *     candidate the model does not know; {@value #PINNED} for an item the request pinned
  * @param explanation a sentence for the shopper, e.g. naming the holiday
  */
 @RegisterForReflection
@@ -26,6 +26,9 @@ public record RankedItemBody(
         Float score,
         String reason,
         String explanation) {
+
+    /** The reason of an item placed by the request's {@code pin}, whatever its score. */
+    public static final String PINNED = "PINNED";
 
     /** The reason of a rerank candidate the model does not know. */
     public static final String NOT_IN_MODEL = "NOT_IN_MODEL";

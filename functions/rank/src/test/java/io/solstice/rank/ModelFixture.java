@@ -127,14 +127,41 @@ public final class ModelFixture {
         return new ServingModel(manifest(featureNames, log), weights, signals, catalog());
     }
 
+    /** Catalogue prices; the night light has none. */
+    static final Map<String, Double> PRICES =
+            Map.of(
+                    HEART_HOLDER,
+                    2.55,
+                    CAKE_STAND,
+                    12.75,
+                    PAPER_CHAIN,
+                    2.95,
+                    "22633",
+                    2.10,
+                    "20725",
+                    1.65,
+                    "21212",
+                    0.55,
+                    "23076",
+                    4.95,
+                    "22219",
+                    0.85);
+
     /**
-     * The catalogue snapshot: every item but {@link #NIGHT_LIGHT}, which has no title or category;
-     * categories from {@link #CATEGORIES}.
+     * The catalogue snapshot: every item but {@link #NIGHT_LIGHT}, which has no title, category or
+     * price; categories from {@link #CATEGORIES}, prices from {@link #PRICES}, all in stock.
      */
     static List<CatalogEntry> catalog() {
         return TITLES.entrySet().stream()
                 .filter(e -> !e.getKey().equals(NIGHT_LIGHT))
-                .map(e -> new CatalogEntry(e.getKey(), e.getValue(), CATEGORIES.get(e.getKey())))
+                .map(
+                        e ->
+                                new CatalogEntry(
+                                        e.getKey(),
+                                        e.getValue(),
+                                        CATEGORIES.get(e.getKey()),
+                                        PRICES.get(e.getKey()),
+                                        true))
                 .toList();
     }
 

@@ -328,19 +328,153 @@ class RankFunctionTest {
     }
 
     @Test
-    void aPriceFilterWithoutCataloguePricesIsSaidNotApplied() {
+    void aPriceRangeKeepsOnlyItemsPricedWithinItAndSaysWhatHadNoPrice() {
         // when
         JsonNode body =
                 LambdaEvents.postRank(
                                 """
-                                {"date":"2011-11-15","count":100,"minPrice":1,"maxPrice":5}
+                                {"date":"2011-11-15","count":100,"minPrice":1,"maxPrice":3}
                                 """)
                         .bodyJson();
 
-        // then the items are ranked unfiltered, and the response says why
-        assertThat(body.path("items").size()).isEqualTo(9);
+        // then the four items priced 1 to 3; the night light has no price
+        assertThat(itemIds(body))
+                .containsExactlyInAnyOrder(
+                        ModelFixture.HEART_HOLDER, ModelFixture.PAPER_CHAIN, "22633", "20725");
         assertThat(body.path("notices").get(0).asText())
-                .startsWith("minPrice/maxPrice were not applied");
+                .isEqualTo(
+                        "1 item(s) without a price in the catalogue snapshot were left out by"
+                                + " minPrice/maxPrice");
+    }
+
+    @Test
+    void itemsInTheCartAreNotRecommended() {
+        // when
+        JsonNode body =
+                LambdaEvents.postRank(
+                                """
+                                {"userId":"17850","date":"2011-11-15","count":100,
+                                 "cart":["85123A","22086"]}
+                                """)
+                        .bodyJson();
+
+        // then
+        assertThat(itemIds(body))
+                .hasSize(7)
+                .doesNotContain(ModelFixture.HEART_HOLDER, ModelFixture.PAPER_CHAIN);
+    }
+
+    @Test
+    void pinnedItemsTakeTheirPositionsAndTheOthersMoveDown() {
+        // given the model's order
+        String request =
+                """
+                {"userId":"17850","date":"2011-11-15","count":5%s}
+                """;
+        List<String> unpinned = itemIds(LambdaEvents.postRank(request.formatted("")).bodyJson());
+
+        // when the lovebird decoration is pinned first and the cake stand fourth
+        JsonNode body =
+                LambdaEvents.postRank(request.formatted(",\"pin\":{\"22219\":1,\"22423\":4}"))
+                        .bodyJson();
+
+        // then
+        List<String> ids = itemIds(body);
+        List<String> others = new ArrayList<>(unpinned);
+        others.removeAll(List.of("22219", ModelFixture.CAKE_STAND));
+        assertThat(ids).hasSize(5).doesNotHaveDuplicates();
+        assertThat(ids.get(0)).isEqualTo("22219");
+        assertThat(ids.get(3)).isEqualTo(ModelFixture.CAKE_STAND);
+        assertThat(List.of(ids.get(1), ids.get(2), ids.get(4))).isEqualTo(others.subList(0, 3));
+        assertThat(reasons(body).get(0)).isEqualTo("PINNED");
+        assertThat(body.path("items").get(0).path("rank").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aPinnedItemInTheCartIsNotPlacedAndTheResponseSaysSo() {
+        // when
+        JsonNode body =
+                LambdaEvents.postRank(
+                                """
+                                {"date":"2011-11-15","count":5,"cart":["22219"],
+                                 "pin":{"22219":1,"NO-SUCH-ITEM":2}}
+                                """)
+                        .bodyJson();
+
+        // then
+        assertThat(itemIds(body)).hasSize(5).doesNotContain("22219", "NO-SUCH-ITEM");
+        assertThat(body.path("notices").get(0).asText())
+                .endsWith("left out by a filter: 22219, NO-SUCH-ITEM");
+    }
+
+    @Test
+    void buriedItemsAndCategoriesComeAfterEveryOtherItem() {
+        // when the due re-order and the Christmas category are buried
+        JsonNode body =
+                LambdaEvents.postRank(
+                                """
+                                {"userId":"17850","date":"2011-11-15","count":100,
+                                 "bury":{"items":["85123A"],"categories":["Christmas"]}}
+                                """)
+                        .bodyJson();
+
+        // then
+        List<String> ids = itemIds(body);
+        assertThat(ids).hasSize(9);
+        assertThat(ids.subList(7, 9))
+                .containsExactlyInAnyOrder(ModelFixture.HEART_HOLDER, ModelFixture.PAPER_CHAIN);
+    }
+
+    @Test
+    void aCategoryBoostLiftsEveryItemOfTheCategory() {
+        // when the kitchen category is boosted a millionfold
+        JsonNode body =
+                LambdaEvents.postRank(
+                                """
+                                {"userId":"17850","date":"2011-11-15","count":100,
+                                 "boostCategories":{"KITCHEN":1000000}}
+                                """)
+                        .bodyJson();
+
+        // then its two items lead
+        assertThat(itemIds(body).subList(0, 2))
+                .containsExactlyInAnyOrder(ModelFixture.CAKE_STAND, "21212");
+    }
+
+    @Test
+    void aDateTimeWithAnOffsetRanksForTheShoppersLocalDayAndItsSeason() {
+        // when it is still November in New York but already December in Auckland
+        JsonNode newYork =
+                LambdaEvents.postRank(
+                                """
+                                {"dateTime":"2011-11-30T23:30:00-05:00","country":"GB"}
+                                """)
+                        .bodyJson();
+        JsonNode auckland =
+                LambdaEvents.postRank(
+                                """
+                                {"dateTime":"2011-11-30T23:30:00-05:00",
+                                 "timeZone":"Pacific/Auckland","country":"NZ"}
+                                """)
+                        .bodyJson();
+
+        // then
+        assertThat(newYork.path("date").asText()).isEqualTo("2011-11-30");
+        assertThat(newYork.path("season").asText()).isEqualTo("AUTUMN");
+        assertThat(auckland.path("date").asText()).isEqualTo("2011-12-01");
+        assertThat(auckland.path("season").asText()).isEqualTo("SUMMER");
+    }
+
+    @Test
+    void aRegionCodeCountsAsItsCountry() {
+        // when
+        JsonNode body =
+                LambdaEvents.postRank("{\"date\":\"2011-11-15\",\"country\":\"AU-NSW\"}")
+                        .bodyJson();
+
+        // then
+        assertThat(body.path("country").asText()).isEqualTo("AU");
+        assertThat(body.path("season").asText()).isEqualTo("SPRING");
     }
 
     @Test

@@ -11,8 +11,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Before the train job has published anything there is nothing to rank with, not even item signals:
- * the function says so with a 503. Runs with its own profile (one more Quarkus start) pointing the
- * function at a bucket without a model.
+ * the function says so with a 503. Seasonal popularity needs the item signals the train job
+ * computes and publishes with a model, so there is no popularity to fall back on either (catalogue
+ * order is not popularity). Once a model was served, a broken newer one leaves it serving instead
+ * ({@code ModelLifeTest}). Runs with its own profile (one more Quarkus start) pointing the function
+ * at a bucket without a model.
  */
 @QuarkusTest
 @TestProfile(RankWithoutModelTest.EmptyBucket.class)

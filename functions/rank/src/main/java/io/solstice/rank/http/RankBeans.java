@@ -57,7 +57,7 @@ public class RankBeans {
     @Produces
     @ApplicationScoped
     ModelHolder modelHolder(ModelLoader loader, RankConfig config) {
-        return new ModelHolder(loader::load, config.modelRetryInterval());
+        return new ModelHolder(loader, config.modelRetryInterval(), config.modelRefreshInterval());
     }
 
     @Produces

@@ -13,11 +13,13 @@ import io.solstice.score.ModelScorer;
 import io.solstice.store.MissingResourceException;
 import io.solstice.store.StoreException;
 import io.solstice.store.s3.ModelIntegrityException;
+import io.solstice.store.s3.ModelPointer;
 import io.solstice.store.s3.ModelRepository;
 import io.solstice.store.s3.StoredModel;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,7 +30,7 @@ import org.jboss.logging.Logger;
  * popularity instead, so a shop keeps getting recommendations. Without readable item signals there
  * is nothing to rank with, and {@link #load()} fails.
  */
-public final class ModelLoader {
+public final class ModelLoader implements ModelSource {
 
     private static final Logger LOG = Logger.getLogger(ModelLoader.class);
 
@@ -65,8 +67,33 @@ public final class ModelLoader {
      * @throws ModelUnavailableException when none is published, it cannot be read, or S3 fails
      */
     public ServedModel load() {
+        return load(pointer().orElseThrow(ModelUnavailableException::notPublished));
+    }
+
+    /**
+     * Reads {@code models/CURRENT}: which version is served and its files' checksums.
+     *
+     * @return empty when no model was ever published
+     * @throws ModelUnavailableException when S3 fails or the bucket does not exist
+     */
+    @Override
+    public Optional<ModelPointer> pointer() {
+        try {
+            return repository.currentPointer();
+        } catch (StoreException e) {
+            throw storeFailure(e);
+        }
+    }
+
+    /**
+     * Reads and prepares the version {@code pointer} names, each file checked against its SHA-256.
+     *
+     * @throws ModelUnavailableException when it cannot be read or S3 fails
+     */
+    @Override
+    public ServedModel load(ModelPointer pointer) {
         long start = System.nanoTime();
-        StoredModel stored = fetch();
+        StoredModel stored = fetch(pointer);
 
         ServedModel model = prepare(stored);
         LOG.infof(
@@ -79,24 +106,29 @@ public final class ModelLoader {
         return model;
     }
 
-    private StoredModel fetch() {
+    private StoredModel fetch(ModelPointer pointer) {
         try {
-            return repository.loadCurrent().orElseThrow(ModelUnavailableException::notPublished);
+            return repository.load(pointer);
         } catch (ModelIntegrityException e) {
             throw unreadable(e.version(), e.getMessage(), e);
-        } catch (MissingResourceException e) {
+        } catch (StoreException e) {
+            throw storeFailure(e);
+        }
+    }
+
+    private ModelUnavailableException storeFailure(StoreException e) {
+        if (e instanceof MissingResourceException) {
             String message =
                     "the function is misconfigured: S3 bucket '"
                             + bucket
                             + "' does not exist; set SOLSTICE_MODEL_BUCKET (solstice.model-bucket)"
                             + " to the bucket the train job publishes to";
-            throw new ModelUnavailableException(
+            return new ModelUnavailableException(
                     ModelUnavailableException.Kind.MISSING_BUCKET, message, e);
-        } catch (StoreException e) {
-            String message = "the model store is unavailable, try again shortly: " + e.getMessage();
-            throw new ModelUnavailableException(
-                    ModelUnavailableException.Kind.UNREACHABLE, message, e);
         }
+        String message = "the model store is unavailable, try again shortly: " + e.getMessage();
+        return new ModelUnavailableException(
+                ModelUnavailableException.Kind.UNREACHABLE, message, e);
     }
 
     private ServedModel prepare(StoredModel stored) {
@@ -141,7 +173,7 @@ public final class ModelLoader {
             ItemSignals signals = ItemSignalsCodec.decode(file(stored, ServingModel.SIGNALS));
             List<CatalogEntry> catalog = catalog(stored);
             return ServedModel.of(
-                    stored.version(), null, signals, catalog, calendar, contextCacheSize);
+                    stored.version(), null, signals, catalog, calendar, contextCacheSize, problem);
         } catch (RuntimeException e) {
             throw unreadable(stored.version(), problem + "; " + e.getMessage(), e);
         }

@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A published model ready to rank: the {@link SeasonalRanker} over its item signals, item ids and
- * titles by item index, and a cache of (date, country) contexts. Built once per container by {@link
- * ModelLoader}; immutable apart from the cache. Thread-safe.
+ * A published model ready to rank: the {@link SeasonalRanker} over its item signals, the catalogue
+ * snapshot (titles, categories, prices, stock) by item index, and a cache of (date, country)
+ * contexts. Built once per container by {@link ModelLoader}; immutable apart from the cache.
+ * Thread-safe.
  */
 public final class ServedModel {
 
@@ -31,21 +32,30 @@ public final class ServedModel {
 
     private final int[] categoryGroups;
 
+    private final double[] prices;
+
+    private final Boolean[] stock;
+
     private final ContextCache contexts;
+
+    private final String fallbackReason;
 
     private ServedModel(
             String version,
             SeasonalRanker ranker,
-            String[] titles,
-            String[] categories,
-            int cacheSize) {
+            Snapshot snapshot,
+            int cacheSize,
+            String fallbackReason) {
         this.version = version;
         this.ranker = ranker;
         this.itemIndex = ranker.features().signals().itemIndex();
-        this.titles = titles;
-        this.categories = categories;
+        this.titles = snapshot.titles;
+        this.categories = snapshot.categories;
+        this.prices = snapshot.prices;
+        this.stock = snapshot.stock;
         this.categoryGroups = groups(categories);
         this.contexts = new ContextCache(ranker.features(), cacheSize);
+        this.fallbackReason = fallbackReason;
     }
 
     /** A number per distinct category (compared case-insensitively), -1 for none. */
@@ -69,7 +79,8 @@ public final class ServedModel {
      * @param version the published version
      * @param scorer the network, or {@code null} to rank by seasonal popularity
      * @param signals the item signals of the same training run
-     * @param catalog titles at training time; items it lacks are titled by their id
+     * @param catalog titles, categories, prices and stock at training time; items it lacks are
+     *     titled by their id, with no category, price or stock
      * @param calendar seasons and holidays
      * @param contextCacheSize how many (date, country) contexts to keep
      */
@@ -80,41 +91,65 @@ public final class ServedModel {
             List<CatalogEntry> catalog,
             SeasonCalendar calendar,
             int contextCacheSize) {
+        return of(version, scorer, signals, catalog, calendar, contextCacheSize, null);
+    }
+
+    /**
+     * As {@link #of(String, ModelScorer, ItemSignals, List, SeasonCalendar, int)}, with why the
+     * network is not used when {@code scorer} is {@code null}.
+     */
+    public static ServedModel of(
+            String version,
+            ModelScorer scorer,
+            ItemSignals signals,
+            List<CatalogEntry> catalog,
+            SeasonCalendar calendar,
+            int contextCacheSize,
+            String fallbackReason) {
         SeasonalRanker ranker =
                 new SeasonalRanker(scorer, new CandidateFeatures(signals, calendar));
         return new ServedModel(
                 version,
                 ranker,
-                titles(signals, catalog),
-                categories(signals, catalog),
-                contextCacheSize);
+                new Snapshot(signals, catalog),
+                contextCacheSize,
+                scorer == null ? fallbackReason : null);
     }
 
-    private static String[] titles(ItemSignals signals, List<CatalogEntry> catalog) {
-        Map<String, String> byId = new HashMap<>(catalog.size() * 2);
-        catalog.stream()
-                .filter(entry -> entry.title() != null && !entry.title().isBlank())
-                .forEach(entry -> byId.put(entry.itemId(), entry.title()));
+    /** The catalogue snapshot by item index. */
+    private static final class Snapshot {
 
-        String[] titles = new String[signals.itemCount()];
-        for (int item = 0; item < titles.length; item++) {
-            String id = signals.itemIds().get(item);
-            titles[item] = byId.getOrDefault(id, id);
+        final String[] titles;
+
+        final String[] categories;
+
+        final double[] prices;
+
+        final Boolean[] stock;
+
+        Snapshot(ItemSignals signals, List<CatalogEntry> catalog) {
+            Map<String, CatalogEntry> byId = new HashMap<>(catalog.size() * 2);
+            catalog.forEach(entry -> byId.put(entry.itemId(), entry));
+
+            int items = signals.itemCount();
+            titles = new String[items];
+            categories = new String[items];
+            prices = new double[items];
+            stock = new Boolean[items];
+            for (int item = 0; item < items; item++) {
+                String id = signals.itemIds().get(item);
+                CatalogEntry entry = byId.get(id);
+                titles[item] = entry == null || isBlank(entry.title()) ? id : entry.title();
+                categories[item] =
+                        entry == null || isBlank(entry.category()) ? null : entry.category();
+                prices[item] = entry == null || entry.price() == null ? Double.NaN : entry.price();
+                stock[item] = entry == null ? null : entry.inStock();
+            }
         }
-        return titles;
-    }
 
-    private static String[] categories(ItemSignals signals, List<CatalogEntry> catalog) {
-        Map<String, String> byId = new HashMap<>(catalog.size() * 2);
-        catalog.stream()
-                .filter(entry -> entry.category() != null && !entry.category().isBlank())
-                .forEach(entry -> byId.put(entry.itemId(), entry.category()));
-
-        String[] categories = new String[signals.itemCount()];
-        for (int item = 0; item < categories.length; item++) {
-            categories[item] = byId.get(signals.itemIds().get(item));
+        private static boolean isBlank(String text) {
+            return text == null || text.isBlank();
         }
-        return categories;
     }
 
     /** The published version. */
@@ -172,14 +207,31 @@ public final class ServedModel {
         return categoryGroups;
     }
 
+    /** The price of an item index in the catalogue snapshot, {@code NaN} when unknown. */
+    public double price(int item) {
+        return prices[item];
+    }
+
+    /** Whether an item index was in stock, {@code null} when the snapshot does not say. */
+    public Boolean inStock(int item) {
+        return stock[item];
+    }
+
     /**
-     * Whether the catalogue snapshot has prices. It has none yet.
-     *
-     * <p>TODO(catalogue prices): {@link CatalogEntry} carries no price, so minPrice/maxPrice cannot
-     * be applied and the response says so; it costs storefronts a price filter of their own.
+     * Whether the catalogue snapshot has a price for any item (snapshots before prices had none).
      */
     public boolean hasPrices() {
+        for (double price : prices) {
+            if (!Double.isNaN(price)) {
+                return true;
+            }
+        }
         return false;
+    }
+
+    /** Why seasonal popularity ranks instead of the network, or {@code null} when it does not. */
+    public String fallbackReason() {
+        return fallbackReason;
     }
 
     /** The features of {@code date} in {@code country}, from the cache when asked before. */

@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.solstice.calendar.SeasonCalendar;
 import io.solstice.model.ServingModel;
 import io.solstice.rank.ModelFixture;
+import io.solstice.store.s3.ModelPointer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +24,9 @@ import org.junit.jupiter.api.Test;
 class ModelHolderTest {
 
     private static final ServedModel MODEL = served();
+
+    private static final ModelPointer POINTER =
+            new ModelPointer("v1", Instant.parse("2011-11-15T06:00:00Z"), Map.of());
 
     private final AtomicInteger loads = new AtomicInteger();
 
@@ -35,13 +42,14 @@ class ModelHolderTest {
                                     sleep(200);
                                     return MODEL;
                                 }),
-                        Duration.ZERO);
+                        Duration.ZERO,
+                        Duration.ofHours(1));
 
         // when
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<ServedModel>> answers = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            answers.add(pool.submit(holder::current));
+            answers.add(pool.submit(() -> holder.current().model()));
         }
         started.await();
         for (Future<ServedModel> answer : answers) {
@@ -62,6 +70,7 @@ class ModelHolderTest {
                                 () -> {
                                     throw ModelUnavailableException.notPublished();
                                 }),
+                        Duration.ofHours(1),
                         Duration.ofHours(1));
 
         // when
@@ -86,12 +95,13 @@ class ModelHolderTest {
                                     }
                                     return MODEL;
                                 }),
-                        Duration.ZERO);
+                        Duration.ZERO,
+                        Duration.ofHours(1));
         assertThatThrownBy(holder::current).isInstanceOf(ModelUnavailableException.class);
 
         // when
-        ServedModel first = holder.current();
-        ServedModel again = holder.current();
+        ServedModel first = holder.current().model();
+        ServedModel again = holder.current().model();
 
         // then
         assertThat(first).isSameAs(MODEL);
@@ -111,6 +121,7 @@ class ModelHolderTest {
                                             "S3 timed out",
                                             null);
                                 }),
+                        Duration.ofHours(1),
                         Duration.ofHours(1));
 
         // when
@@ -121,10 +132,19 @@ class ModelHolderTest {
         assertThat(loads).hasValue(2);
     }
 
-    private Supplier<ServedModel> counting(Supplier<ServedModel> load) {
-        return () -> {
-            loads.incrementAndGet();
-            return load.get();
+    /** A source whose pointer never moves and whose every read counts. */
+    private ModelSource counting(Supplier<ServedModel> load) {
+        return new ModelSource() {
+            @Override
+            public Optional<ModelPointer> pointer() {
+                return Optional.of(POINTER);
+            }
+
+            @Override
+            public ServedModel load(ModelPointer pointer) {
+                loads.incrementAndGet();
+                return load.get();
+            }
         };
     }
 

@@ -97,18 +97,22 @@ public final class ModelRepository {
      * @throws ModelIntegrityException naming the version and file that is missing or differs
      */
     public Optional<StoredModel> loadCurrent() {
-        Optional<ModelPointer> pointer = currentPointer();
-        if (pointer.isEmpty()) {
-            return Optional.empty();
-        }
+        return currentPointer().map(this::load);
+    }
 
-        ModelPointer current = pointer.get();
+    /**
+     * Reads the version a pointer names and verifies each file's SHA-256 against it. A reader that
+     * checked the pointer first loads exactly what it saw, even if the pointer has moved since.
+     *
+     * @throws ModelIntegrityException naming the version and file that is missing or differs
+     */
+    public StoredModel load(ModelPointer pointer) {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        current.sha256()
+        pointer.sha256()
                 .forEach(
                         (name, expected) ->
-                                files.put(name, readFile(current.version(), name, expected)));
-        return Optional.of(new StoredModel(current.version(), current.publishedAt(), files));
+                                files.put(name, readFile(pointer.version(), name, expected)));
+        return new StoredModel(pointer.version(), pointer.publishedAt(), files);
     }
 
     private String writeFile(String version, String name, byte[] content) {

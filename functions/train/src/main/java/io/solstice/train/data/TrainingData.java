@@ -62,10 +62,7 @@ public record TrainingData(
         for (CatalogItem item : items) {
             descriptions.put(item.itemId(), item.displayText());
         }
-        List<CatalogEntry> catalog =
-                items.stream()
-                        .map(i -> new CatalogEntry(i.itemId(), i.displayText(), i.category()))
-                        .toList();
+        List<CatalogEntry> catalog = items.stream().map(CatalogEntry::of).toList();
         return new TrainingData(
                 events.size(),
                 PurchaseLog.of(cleaned.purchases()),
