@@ -30,20 +30,38 @@ public final class TrainingExampleBuilder {
      * @param maxPositivesPerShopper bought items kept per shopper and date (a random subset), so
      *     that a few wholesalers with hundreds of lines do not dominate
      * @param seed seeds the sampling
-     * @param newItemsOnly when true, the groups ask the discovery question: only items the shopper
-     *     had never bought are positives, and every draw comes from items they never bought
+     * @param question which shoppers and which of their purchases the groups explain
      */
     public record Settings(
-            int negativesPerPositive, int maxPositivesPerShopper, long seed, boolean newItemsOnly) {
+            int negativesPerPositive, int maxPositivesPerShopper, long seed, Question question) {
 
         public static Settings defaults() {
-            return new Settings(16, 40, 20_111_215L, false);
+            return new Settings(16, 40, 20_111_215L, Question.EVERY_ITEM);
         }
 
-        /** The same settings for the discovery question. */
-        public Settings forNewItemsOnly() {
-            return new Settings(negativesPerPositive, maxPositivesPerShopper, seed, true);
+        /** The same settings for another question. */
+        public Settings asking(Question other) {
+            return new Settings(negativesPerPositive, maxPositivesPerShopper, seed, other);
         }
+    }
+
+    /**
+     * The question a network answers; each is trained on its own groups because the answers differ:
+     * a wholesaler's re-orders dominate the first, and would drown the other two.
+     */
+    public enum Question {
+        /** What will a returning shopper buy, re-orders included. */
+        EVERY_ITEM,
+        /**
+         * What will a returning shopper buy that they never bought: only such items are positives,
+         * and every draw comes from items they never bought.
+         */
+        NEW_ITEMS,
+        /**
+         * What does someone without a past buy: first-time buyers, under the unknown user's
+         * embedding row, as a guest or an unknown user is ranked.
+         */
+        FIRST_PURCHASE
     }
 
     public TrainingExampleBuilder(
@@ -86,16 +104,18 @@ public final class TrainingExampleBuilder {
         SnapshotRows rows = new SnapshotRows();
 
         for (int user = 0; user < bought.userCount(); user++) {
-            if (bought.size(user) == 0) {
+            boolean firstPurchase = !shoppers.hasPurchases(user);
+            if (bought.size(user) == 0
+                    || firstPurchase != (settings.question() == Question.FIRST_PURCHASE)) {
                 continue;
             }
             Shopper shopper =
-                    shoppers.hasPurchases(user)
-                            ? new Shopper(
+                    firstPurchase
+                            ? Shopper.newcomer(newcomers.latestCountry(user))
+                            : new Shopper(
                                     user,
                                     shoppers.asOf(user, (int) asOf.toEpochDay()),
-                                    shoppers.latestCountry(user))
-                            : Shopper.newcomer(newcomers.latestCountry(user));
+                                    shoppers.latestCountry(user));
             addShopper(log, shopper, asOf, bought.items(user), features, sampler, rows);
         }
         return rows.toSnapshot();
@@ -126,7 +146,7 @@ public final class TrainingExampleBuilder {
             SnapshotRows rows) {
         ShopperHistory history = shopper.history();
         int[] eligible =
-                settings.newItemsOnly()
+                settings.question() == Question.NEW_ITEMS
                         ? Arrays.stream(boughtItems).filter(i -> !history.hasBought(i)).toArray()
                         : boughtItems;
         int[] positives = sampler.positives(eligible, settings.maxPositivesPerShopper());
@@ -143,7 +163,8 @@ public final class TrainingExampleBuilder {
         int m = settings.negativesPerPositive();
         for (int positive : positives) {
             Group group = new Group(positive, new int[m], new float[m]);
-            if (sampler.drawGroup(history, positiveSet, group, !settings.newItemsOnly())) {
+            if (sampler.drawGroup(
+                    history, positiveSet, group, settings.question() != Question.NEW_ITEMS)) {
                 groups.add(group);
                 for (int negative : group.negatives()) {
                     rowItems.add(negative);

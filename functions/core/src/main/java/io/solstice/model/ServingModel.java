@@ -20,13 +20,17 @@ import java.util.Map;
  * @param discoveryWeights the network trained for the discovery question (which item the shopper
  *     never bought will they buy), used when the caller removed the shopper's past items; {@code
  *     null} for models published before it existed
+ * @param newcomerWeights the network trained on first-time buyers, used for a shopper without a
+ *     past (a guest or a user the model never saw); {@code null} for models published before it
+ *     existed
  */
 public record ServingModel(
         ModelManifest manifest,
         RankingModelWeights weights,
         ItemSignals signals,
         List<CatalogEntry> catalog,
-        RankingModelWeights discoveryWeights) {
+        RankingModelWeights discoveryWeights,
+        RankingModelWeights newcomerWeights) {
 
     /** A model with one network only. */
     public ServingModel(
@@ -34,12 +38,13 @@ public record ServingModel(
             RankingModelWeights weights,
             ItemSignals signals,
             List<CatalogEntry> catalog) {
-        this(manifest, weights, signals, catalog, null);
+        this(manifest, weights, signals, catalog, null, null);
     }
 
     public static final String MANIFEST = "manifest.json";
     public static final String WEIGHTS = "weights.bin";
     public static final String DISCOVERY_WEIGHTS = "weights-discovery.bin";
+    public static final String NEWCOMER_WEIGHTS = "weights-newcomer.bin";
     public static final String SIGNALS = "signals.bin";
     public static final String CATALOG = "catalog.json";
 
@@ -53,6 +58,9 @@ public record ServingModel(
             files.put(WEIGHTS, weights.toBytes());
             if (discoveryWeights != null) {
                 files.put(DISCOVERY_WEIGHTS, discoveryWeights.toBytes());
+            }
+            if (newcomerWeights != null) {
+                files.put(NEWCOMER_WEIGHTS, newcomerWeights.toBytes());
             }
             files.put(SIGNALS, ItemSignalsCodec.encode(signals));
             files.put(CATALOG, JSON.writeValueAsBytes(catalog));
@@ -71,18 +79,24 @@ public record ServingModel(
     public static ServingModel fromFiles(Map<String, byte[]> files) {
         ModelManifest manifest = readJson(files, MANIFEST, new TypeReference<ModelManifest>() {});
         RankingModelWeights weights = RankingModelWeights.fromBytes(require(files, WEIGHTS));
-        RankingModelWeights discovery =
-                files.containsKey(DISCOVERY_WEIGHTS)
-                        ? RankingModelWeights.fromBytes(files.get(DISCOVERY_WEIGHTS))
-                        : null;
+        RankingModelWeights discovery = optionalWeights(files, manifest, DISCOVERY_WEIGHTS);
+        RankingModelWeights newcomer = optionalWeights(files, manifest, NEWCOMER_WEIGHTS);
         ItemSignals signals = ItemSignalsCodec.decode(require(files, SIGNALS));
         List<CatalogEntry> catalog =
                 readJson(files, CATALOG, new TypeReference<List<CatalogEntry>>() {});
         requireSameFeatures(manifest, weights, WEIGHTS);
-        if (discovery != null) {
-            requireSameFeatures(manifest, discovery, DISCOVERY_WEIGHTS);
+        return new ServingModel(manifest, weights, signals, catalog, discovery, newcomer);
+    }
+
+    /** A network file the model may have; {@code null} when it has not. */
+    private static RankingModelWeights optionalWeights(
+            Map<String, byte[]> files, ModelManifest manifest, String name) {
+        if (!files.containsKey(name)) {
+            return null;
         }
-        return new ServingModel(manifest, weights, signals, catalog, discovery);
+        RankingModelWeights weights = RankingModelWeights.fromBytes(files.get(name));
+        requireSameFeatures(manifest, weights, name);
+        return weights;
     }
 
     private static void requireSameFeatures(

@@ -19,11 +19,13 @@ import java.util.function.IntPredicate;
  * that lifted it most. Without a model it falls back to seasonal popularity (recent buyers plus
  * holiday affinity) so that a shop is never left without recommendations. Thread-safe.
  *
- * <p>A model may have a second network for the discovery question. It scores a request whose
- * candidates hold none of the shopper's past items (the caller removed them, e.g. the rank
- * function's {@code excludePurchased}): what will they buy that they never bought is a different
- * question from what will they buy, and wholesale re-orders would otherwise dominate what the first
- * network learned.
+ * <p>A model may have two more networks, each for its own question. The discovery network scores a
+ * request whose candidates hold none of the shopper's past items (the caller removed them, e.g. the
+ * rank function's {@code excludePurchased}): what will they buy that they never bought is a
+ * different question from what will they buy, and wholesale re-orders would otherwise dominate what
+ * the first network learned. The newcomer network scores a shopper without a past (a guest, or a
+ * user the model never saw): it learned from first-time buyers what people buy in each season
+ * before the shop knows them.
  */
 public final class SeasonalRanker {
 
@@ -73,6 +75,7 @@ public final class SeasonalRanker {
 
     private final Head all;
     private final Head discovery;
+    private final Head newcomer;
     private final CandidateFeatures features;
 
     /** A network and the embedding row of each item of the signals. */
@@ -106,10 +109,30 @@ public final class SeasonalRanker {
      */
     public SeasonalRanker(
             ModelScorer scorer, ModelScorer discoveryScorer, CandidateFeatures features) {
+        this(scorer, discoveryScorer, null, features);
+    }
+
+    /**
+     * @param scorer the trained model, or {@code null} to rank by seasonal popularity
+     * @param discoveryScorer the model's discovery network, or {@code null} to use {@code scorer}
+     * @param newcomerScorer the model's network for shoppers without a past, or {@code null} to use
+     *     {@code scorer}
+     * @param features item signals and calendar of the same training run as the model
+     */
+    public SeasonalRanker(
+            ModelScorer scorer,
+            ModelScorer discoveryScorer,
+            ModelScorer newcomerScorer,
+            CandidateFeatures features) {
         this.features = features;
         this.all = Head.of(scorer, features.signals());
-        Head second = scorer == null ? null : Head.of(discoveryScorer, features.signals());
-        this.discovery = second != null ? second : all;
+        this.discovery = orAll(discoveryScorer);
+        this.newcomer = orAll(newcomerScorer);
+    }
+
+    private Head orAll(ModelScorer other) {
+        Head head = all == null ? null : Head.of(other, features.signals());
+        return head != null ? head : all;
     }
 
     public CandidateFeatures features() {
@@ -163,7 +186,7 @@ public final class SeasonalRanker {
             RankingRules rules) {
         float[] rows = new float[candidates.length * CandidateFeatures.COUNT];
         features.fill(shopper, context, candidates, rows);
-        Head head = onlyNewItems(shopper, candidates) ? discovery : all;
+        Head head = headFor(shopper, candidates);
         float[] scores = score(head, userId, candidates, rows, context);
         rules.shift(candidates, scores);
 
@@ -224,6 +247,13 @@ public final class SeasonalRanker {
             }
         }
         return java.util.Arrays.copyOf(buffer, count);
+    }
+
+    private Head headFor(ShopperHistory shopper, int[] candidates) {
+        if (shopper.itemCount() == 0) {
+            return newcomer;
+        }
+        return onlyNewItems(shopper, candidates) ? discovery : all;
     }
 
     /** True when the shopper has a history and none of the candidates is in it. */

@@ -101,6 +101,56 @@ class SeasonalRankerTest {
         assertThat(newOnly).containsExactly(c, b);
     }
 
+    @Test
+    void givenAShopperWithoutAPast_whenRanked_thenTheNewcomerNetworkScoresThem() {
+        // given: A sold to 3 shoppers, B to 2, C to 1. The main and discovery networks prefer
+        // items with many buyers, the newcomer network items with few.
+        PurchaseLog log = log("s1:A", "s2:A", "s3:A", "s2:B", "s3:B", "s3:C");
+        SeasonCalendar calendar = SeasonCalendar.standard();
+        CandidateFeatures features =
+                new CandidateFeatures(ItemSignals.of(log, Map.of(), calendar), calendar);
+        SeasonalRanker ranker =
+                new SeasonalRanker(
+                        new ModelScorer(linearOnAllTimeBuyers(1f)),
+                        new ModelScorer(linearOnAllTimeBuyers(1f)),
+                        new ModelScorer(linearOnAllTimeBuyers(-1f)),
+                        features);
+        LocalDate today = LocalDate.of(2011, 3, 1);
+        CandidateFeatures.Context context = features.context(today, calendar.country("FR"));
+        ShopperHistory s1 =
+                ShopperHistories.of(log).asOf(log.users().indexOf("s1"), (int) today.toEpochDay());
+        int[] candidates = {
+            log.items().indexOf("A"), log.items().indexOf("B"), log.items().indexOf("C")
+        };
+
+        // when: a guest, a user the shop never saw, and a returning shopper
+        List<Integer> guest =
+                items(
+                        ranker.rank(
+                                null,
+                                ShopperHistory.empty(),
+                                context,
+                                candidates,
+                                3,
+                                RankingRules.NONE));
+        List<Integer> unknown =
+                items(
+                        ranker.rank(
+                                "never-seen",
+                                ShopperHistory.empty(),
+                                context,
+                                candidates,
+                                3,
+                                RankingRules.NONE));
+        List<Integer> returning =
+                items(ranker.rank("s1", s1, context, candidates, 3, RankingRules.NONE));
+
+        // then
+        assertThat(guest).containsExactly(candidates[2], candidates[1], candidates[0]);
+        assertThat(unknown).isEqualTo(guest);
+        assertThat(returning).containsExactly(candidates[0], candidates[1], candidates[2]);
+    }
+
     private static PurchaseLog log(String... userItems) {
         List<CleanPurchase> purchases = new ArrayList<>();
         for (String userItem : userItems) {

@@ -9,7 +9,6 @@ import io.solstice.feature.ItemSignalsCodec;
 import io.solstice.model.CatalogEntry;
 import io.solstice.model.ModelFormatException;
 import io.solstice.model.ServingModel;
-import io.solstice.score.ModelScorer;
 import io.solstice.store.MissingResourceException;
 import io.solstice.store.StoreException;
 import io.solstice.store.s3.ModelIntegrityException;
@@ -143,13 +142,7 @@ public final class ModelLoader implements ModelSource {
         if (mismatch != null) {
             return popularityOnly(stored, mismatch);
         }
-        return ServedModel.of(
-                stored.version(),
-                new ModelScorer(model.weights()),
-                model.signals(),
-                model.catalog(),
-                calendar,
-                contextCacheSize);
+        return ServedModel.of(stored.version(), model, calendar, contextCacheSize);
     }
 
     private static String featureMismatch(ServingModel model) {

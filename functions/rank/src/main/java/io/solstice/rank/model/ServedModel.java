@@ -5,6 +5,8 @@ import io.solstice.calendar.SeasonCalendar;
 import io.solstice.feature.CandidateFeatures;
 import io.solstice.feature.ItemSignals;
 import io.solstice.model.CatalogEntry;
+import io.solstice.model.RankingModelWeights;
+import io.solstice.model.ServingModel;
 import io.solstice.score.ModelScorer;
 import io.solstice.score.SeasonalRanker;
 import java.time.LocalDate;
@@ -73,6 +75,30 @@ public final class ServedModel {
         return category == null || category.isBlank()
                 ? null
                 : category.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * A published model with every network it holds: the one for returning shoppers, and where
+     * present the discovery network and the newcomer network (see {@link SeasonalRanker}).
+     */
+    public static ServedModel of(
+            String version, ServingModel model, SeasonCalendar calendar, int contextCacheSize) {
+        SeasonalRanker ranker =
+                new SeasonalRanker(
+                        new ModelScorer(model.weights()),
+                        scorerOrNull(model.discoveryWeights()),
+                        scorerOrNull(model.newcomerWeights()),
+                        new CandidateFeatures(model.signals(), calendar));
+        return new ServedModel(
+                version,
+                ranker,
+                new Snapshot(model.signals(), model.catalog()),
+                contextCacheSize,
+                null);
+    }
+
+    private static ModelScorer scorerOrNull(RankingModelWeights weights) {
+        return weights == null ? null : new ModelScorer(weights);
     }
 
     /**

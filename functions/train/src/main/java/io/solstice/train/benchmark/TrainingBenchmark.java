@@ -3,6 +3,7 @@ package io.solstice.train.benchmark;
 import io.solstice.calendar.SeasonCalendar;
 import io.solstice.event.csv.ColumnMapping;
 import io.solstice.feature.TrainingExampleBuilder;
+import io.solstice.feature.TrainingExampleBuilder.Question;
 import io.solstice.feature.TrainingExamples;
 import io.solstice.feature.TrainingSchedule;
 import io.solstice.history.PurchaseLog;
@@ -58,7 +59,7 @@ public final class TrainingBenchmark {
                                 SeasonCalendar.standard(),
                                 data.descriptions(),
                                 new TrainingExampleBuilder.Settings(
-                                        16, 40, hyperparameters.seed(), false))
+                                        16, 40, hyperparameters.seed(), Question.EVERY_ITEM))
                         .build(history, dates, schedule.labelDays());
         double buildSeconds = seconds(started);
 

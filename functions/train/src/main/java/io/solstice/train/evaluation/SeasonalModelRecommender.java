@@ -27,8 +27,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SeasonalModelRecommender implements Recommender {
 
-    /** The networks a cutoff is ranked with; {@code discovery} may be {@code null}. */
-    public record Networks(RankingModelWeights all, RankingModelWeights discovery) {}
+    /**
+     * The networks a cutoff is ranked with; {@code discovery} and {@code newcomer} may be {@code
+     * null} (then {@code all} answers their questions too).
+     */
+    public record Networks(
+            RankingModelWeights all, RankingModelWeights discovery, RankingModelWeights newcomer) {}
 
     /** Where the weights for a cutoff come from. */
     private interface WeightsSource {
@@ -63,7 +67,8 @@ public final class SeasonalModelRecommender implements Recommender {
                             training.train(history, cutoff, descriptions)) {
                         return new Networks(
                                 outcome.all().network().weights(),
-                                outcome.discovery().network().weights());
+                                outcome.discovery().network().weights(),
+                                outcome.newcomer().network().weights());
                     }
                 });
     }
@@ -87,9 +92,14 @@ public final class SeasonalModelRecommender implements Recommender {
         SeasonalRanker ranker =
                 new SeasonalRanker(
                         new ModelScorer(networks.all()),
-                        networks.discovery() == null ? null : new ModelScorer(networks.discovery()),
+                        scorerOrNull(networks.discovery()),
+                        scorerOrNull(networks.newcomer()),
                         features);
         return new Ranker(history, cutoff, ranker);
+    }
+
+    private static ModelScorer scorerOrNull(RankingModelWeights weights) {
+        return weights == null ? null : new ModelScorer(weights);
     }
 
     private static final class Ranker implements CutoffRanker {

@@ -69,7 +69,9 @@ final class ServedModels {
         return new Served(
                 Optional.of(
                         new SeasonalModelRecommender.Networks(
-                                model.weights(), model.discoveryWeights())),
+                                model.weights(),
+                                model.discoveryWeights(),
+                                model.newcomerWeights())),
                 Optional.of(
                         new PromotionGate.Serving(
                                 version,

@@ -49,6 +49,7 @@ public final class TrainJob {
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final String SAVED_MODEL_PREFIX = "saved-model/";
     private static final String DISCOVERY_SAVED_MODEL_PREFIX = "saved-model-discovery/";
+    private static final String NEWCOMER_SAVED_MODEL_PREFIX = "saved-model-newcomer/";
 
     private final TrainJobSettings settings;
     private final SeasonCalendar calendar = SeasonCalendar.standard();
@@ -151,7 +152,9 @@ public final class TrainJob {
                             outcome.validationDate(),
                             schedule.labelDays(),
                             new SeasonalModelRecommender.Networks(
-                                    outcome.all().selected(), outcome.discovery().selected()),
+                                    outcome.all().selected(),
+                                    outcome.discovery().selected(),
+                                    outcome.newcomer().selected()),
                             served.comparableWeights(),
                             data.descriptions(),
                             calendar);
@@ -162,6 +165,7 @@ public final class TrainJob {
             metrics.putAll(decision.metrics());
             metrics.put("training.all.epochs", (double) outcome.all().epochs());
             metrics.put("training.discovery.epochs", (double) outcome.discovery().epochs());
+            metrics.put("training.newcomer.epochs", (double) outcome.newcomer().epochs());
             LOG.infof("validation promote=%s checks=%s", decision.promote(), decision.checks());
             byte[] promotion = PromotionReport.json(version, decision, metrics);
             if (!decision.promote()) {
@@ -178,12 +182,15 @@ public final class TrainJob {
                             outcome.all().network().weights(),
                             ItemSignals.of(history, data.descriptions(), calendar),
                             data.catalog(),
-                            outcome.discovery().network().weights());
+                            outcome.discovery().network().weights(),
+                            outcome.newcomer().network().weights());
             Map<String, byte[]> files =
                     new LinkedHashMap<>(
                             savedModelFiles(outcome.all().network(), SAVED_MODEL_PREFIX));
             files.putAll(
                     savedModelFiles(outcome.discovery().network(), DISCOVERY_SAVED_MODEL_PREFIX));
+            files.putAll(
+                    savedModelFiles(outcome.newcomer().network(), NEWCOMER_SAVED_MODEL_PREFIX));
             files.putAll(model.toFiles());
             files.put(PromotionReport.FILE_NAME, promotion);
             return files;

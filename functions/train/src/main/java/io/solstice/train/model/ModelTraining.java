@@ -2,12 +2,14 @@ package io.solstice.train.model;
 
 import io.solstice.calendar.SeasonCalendar;
 import io.solstice.feature.TrainingExampleBuilder;
+import io.solstice.feature.TrainingExampleBuilder.Question;
 import io.solstice.feature.TrainingExamples;
 import io.solstice.feature.TrainingSchedule;
 import io.solstice.history.PurchaseLog;
 import io.solstice.model.RankingHyperparameters;
 import io.solstice.model.RankingModelWeights;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -60,45 +62,56 @@ public final class ModelTraining {
             int validationGroups) {}
 
     /**
-     * Both networks of a cutoff; close it to free their TensorFlow sessions.
+     * The three networks of a cutoff, one per {@link Question}; close it to free their TensorFlow
+     * sessions.
      *
-     * @param all ranks every item, re-orders included
+     * @param all ranks every item for a returning shopper, re-orders included
      * @param discovery ranks items the shopper never bought (used when the caller has removed the
      *     shopper's past items, see {@link io.solstice.score.SeasonalRanker})
+     * @param newcomer ranks for a shopper without a past (a guest, a user never seen)
      * @param trainingDates as-of dates of the refits
      * @param validationDate start of the held-out window, which ends at the cutoff
      */
     public record Outcome(
-            Head all, Head discovery, List<LocalDate> trainingDates, LocalDate validationDate)
+            Head all,
+            Head discovery,
+            Head newcomer,
+            List<LocalDate> trainingDates,
+            LocalDate validationDate)
             implements AutoCloseable {
 
         @Override
         public void close() {
-            all.network().close();
-            discovery.network().close();
+            for (Head head : List.of(all, discovery, newcomer)) {
+                head.network().close();
+            }
         }
     }
 
     /**
-     * Trains both networks on purchases strictly before {@code cutoff} only.
+     * Trains the three networks on purchases strictly before {@code cutoff} only.
      *
      * @param descriptions item id to description, for the holiday keyword features
      */
     public Outcome train(PurchaseLog history, LocalDate cutoff, Map<String, String> descriptions) {
         TrainingExampleBuilder.Settings settings =
-                new TrainingExampleBuilder.Settings(16, 40, hyperparameters.seed(), false);
-        Head all = trainHead(history, cutoff, descriptions, settings);
+                new TrainingExampleBuilder.Settings(
+                        16, 40, hyperparameters.seed(), Question.EVERY_ITEM);
+        List<Head> heads = new ArrayList<>();
         try {
-            Head discovery = trainHead(history, cutoff, descriptions, settings.forNewItemsOnly());
-            return new Outcome(
-                    all,
-                    discovery,
-                    schedule.trainingDates(LocalDate.ofEpochDay(history.firstDay()), cutoff),
-                    schedule.validationDate(cutoff));
+            for (Question question : Question.values()) {
+                heads.add(trainHead(history, cutoff, descriptions, settings.asking(question)));
+            }
         } catch (RuntimeException e) {
-            all.network().close();
+            heads.forEach(head -> head.network().close());
             throw e;
         }
+        return new Outcome(
+                heads.get(Question.EVERY_ITEM.ordinal()),
+                heads.get(Question.NEW_ITEMS.ordinal()),
+                heads.get(Question.FIRST_PURCHASE.ordinal()),
+                schedule.trainingDates(LocalDate.ofEpochDay(history.firstDay()), cutoff),
+                schedule.validationDate(cutoff));
     }
 
     private Head trainHead(
@@ -108,7 +121,7 @@ public final class ModelTraining {
             TrainingExampleBuilder.Settings settings) {
         TrainingExampleBuilder builder =
                 new TrainingExampleBuilder(calendar, descriptions, settings);
-        String head = settings.newItemsOnly() ? "discovery" : "all";
+        String head = settings.question().name().toLowerCase(java.util.Locale.ROOT);
         LocalDate firstDay = LocalDate.ofEpochDay(history.firstDay());
         LocalDate validationDate = schedule.validationDate(cutoff);
         TensorFlowRankTrainer trainer = new TensorFlowRankTrainer(hyperparameters);

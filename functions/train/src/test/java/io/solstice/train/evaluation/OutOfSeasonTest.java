@@ -76,6 +76,7 @@ class OutOfSeasonTest {
                     new SeasonalRanker(
                             new ModelScorer(outcome.all().network().weights()),
                             new ModelScorer(outcome.discovery().network().weights()),
+                            new ModelScorer(outcome.newcomer().network().weights()),
                             features);
         }
         britishJuly = features.context(MID_JULY, CALENDAR.country("United Kingdom"));

@@ -1,0 +1,76 @@
+package io.solstice.feature;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.solstice.calendar.SeasonCalendar;
+import io.solstice.clean.CleanPurchase;
+import io.solstice.feature.TrainingExampleBuilder.Question;
+import io.solstice.history.PurchaseLog;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each question's groups explain the right purchases: re-orders and new items of returning
+ * shoppers, only the new items, or the first purchases of shoppers without a past.
+ */
+class TrainingExampleBuilderTest {
+
+    private static final LocalDate AS_OF = LocalDate.of(2011, 3, 1);
+
+    /** Who bought what in the label window, as "user:item" of each group's bought row. */
+    @Test
+    void givenReturningAndFirstTimeBuyers_whenEachQuestionBuilt_thenGroupsExplainItsPurchases() {
+        PurchaseLog log = purchases();
+
+        assertThat(boughtRows(log, Question.EVERY_ITEM)).containsExactlyInAnyOrder("s1:A", "s1:C");
+        assertThat(boughtRows(log, Question.NEW_ITEMS)).containsExactly("s1:C");
+        assertThat(boughtRows(log, Question.FIRST_PURCHASE)).containsExactly("(unknown):B");
+    }
+
+    private static Set<String> boughtRows(PurchaseLog log, Question question) {
+        TrainingExamples examples =
+                new TrainingExampleBuilder(
+                                SeasonCalendar.standard(),
+                                Map.of(),
+                                TrainingExampleBuilder.Settings.defaults().asking(question))
+                        .build(log, List.of(AS_OF), 28);
+        Set<String> bought = new HashSet<>();
+        for (int row : examples.positives()) {
+            int user = examples.userRows()[row];
+            String userId = user == 0 ? "(unknown)" : examples.userIds().get(user - 1);
+            bought.add(userId + ":" + examples.itemIds().get(examples.itemRows()[row] - 1));
+        }
+        return bought;
+    }
+
+    /**
+     * Before the as-of date s1 bought A and B, and other shoppers bought A to F (so there is
+     * something to draw); in the label window s1 re-orders A and buys C for the first time, and s9,
+     * new to the shop, buys B.
+     */
+    private static PurchaseLog purchases() {
+        List<CleanPurchase> purchases = new ArrayList<>();
+        add(purchases, "s1", "A", AS_OF.minusDays(40));
+        add(purchases, "s1", "B", AS_OF.minusDays(30));
+        for (String item : List.of("A", "B", "C", "D", "E", "F")) {
+            add(purchases, "filler-" + item, item, AS_OF.minusDays(20));
+        }
+        add(purchases, "s1", "A", AS_OF.plusDays(3));
+        add(purchases, "s1", "C", AS_OF.plusDays(5));
+        add(purchases, "s9", "B", AS_OF.plusDays(7));
+        add(purchases, "filler-D", "D", AS_OF.plusDays(40));
+        return PurchaseLog.of(purchases);
+    }
+
+    private static void add(
+            List<CleanPurchase> purchases, String user, String item, LocalDate day) {
+        purchases.add(
+                new CleanPurchase(
+                        "e" + purchases.size(), user, item, day, 1, 1.0, "United Kingdom"));
+    }
+}
