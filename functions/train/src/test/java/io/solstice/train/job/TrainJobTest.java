@@ -86,6 +86,13 @@ class TrainJobTest {
                         "validation.all.ndcg@20.history-then-item-knn");
         assertThat(model.manifest().purchasesUsed()).isLessThan(model.manifest().eventsRead());
         assertThat(model.weights().featureNames()).isEqualTo(CandidateFeatures.NAMES);
+        assertThat(model.discoveryWeights()).isNotNull();
+        assertThat(model.newcomerWeights()).isNotNull();
+        assertThat(stored.files())
+                .containsKeys(
+                        "saved-model/saved_model.pb",
+                        "saved-model-discovery/saved_model.pb",
+                        "saved-model-newcomer/saved_model.pb");
     }
 
     @Test
