@@ -105,14 +105,14 @@ public final class ModelScorer {
     public void scoreBatch(
             float[] featureMatrix, int userRow, int[] itemRows, float[] season, float[] scores) {
         int width = Math.min(BLOCK, itemRows.length);
-        float[] z = new float[features * width];
+        float[][] z = new float[features][width];
         float[] activation = new float[width];
         float[] block = new float[width];
 
         for (int start = 0; start < itemRows.length; start += BLOCK) {
             int count = Math.min(BLOCK, itemRows.length - start);
-            standardiseBlock(featureMatrix, start, count, width, z);
-            denseBlock(z, count, width, activation, block);
+            standardiseBlock(featureMatrix, start, count, z);
+            denseBlock(z, count, activation, block);
             for (int c = 0; c < count; c++) {
                 int itemRow = itemRows[start + c];
                 float wideAndDeep = weights.outputBias() + block[c];
@@ -125,20 +125,19 @@ public final class ModelScorer {
     /**
      * Standardises {@code count} candidates' features from row-major {@code featureMatrix}
      * (starting at candidate {@code start}) into feature-major {@code z}: feature k of block
-     * candidate c at {@code z[k * width + c]}.
+     * candidate c at {@code z[k][c]}.
      */
-    private void standardiseBlock(
-            float[] featureMatrix, int start, int count, int width, float[] z) {
+    private void standardiseBlock(float[] featureMatrix, int start, int count, float[][] z) {
         for (int k = 0; k < features; k++) {
             float min = weights.featureMin()[k];
             float max = weights.featureMax()[k];
             float mean = weights.featureMean()[k];
             float inverse = inverseScale[k];
             int source = start * features + k;
-            int row = k * width;
+            float[] row = z[k];
             for (int c = 0; c < count; c++) {
                 float clipped = Math.min(Math.max(featureMatrix[source + c * features], min), max);
-                z[row + c] = (clipped - mean) * inverse;
+                row[c] = (clipped - mean) * inverse;
             }
         }
     }
@@ -146,30 +145,64 @@ public final class ModelScorer {
     /**
      * The wide and deep parts for one block: {@code total[c] = linearKernel . z[c] + outputKernel .
      * relu(hiddenKernel^T z[c] + hiddenBias)}, summed in the order {@link #dense} sums them. One
-     * hidden unit at a time, its activation for every candidate of the block is built by one axpy
-     * per feature ({@code activation[c] += w[k][h] * z[k][c]}), then its rectified output is added
-     * to the totals with one more axpy.
+     * hidden unit at a time, its activation for every candidate of the block is built by axpy loops
+     * over the candidates ({@code activation[c] += w[k][h] * z[k][c]}, four features per pass so
+     * that each activation is loaded and stored a quarter as often), then its rectified output is
+     * added to the totals with one more axpy.
      */
-    private void denseBlock(float[] z, int count, int width, float[] activation, float[] total) {
+    private void denseBlock(float[][] z, int count, float[] activation, float[] total) {
         Arrays.fill(total, 0, count, 0f);
-        for (int k = 0; k < features; k++) {
-            axpy(weights.linearKernel()[k], z, k * width, total, count);
-        }
+        addWeightedFeatures(weights.linearKernel(), 0, z, total, count);
 
         for (int h = 0; h < hidden; h++) {
             Arrays.fill(activation, 0, count, weights.hiddenBias()[h]);
-            int base = h * features;
-            for (int k = 0; k < features; k++) {
-                axpy(hiddenKernelByUnit[base + k], z, k * width, activation, count);
-            }
+            addWeightedFeatures(hiddenKernelByUnit, h * features, z, activation, count);
             addRectified(weights.outputKernel()[h], activation, total, count);
         }
     }
 
-    /** {@code y[c] += a * x[offset + c]} for the first {@code count} elements of {@code y}. */
-    private static void axpy(float a, float[] x, int offset, float[] y, int count) {
+    /**
+     * {@code y[c] += sum over k of w[at + k] * z[k][c]}, adding the features in order k = 0, 1, ...
+     * as {@link #dense} does.
+     */
+    private void addWeightedFeatures(float[] w, int at, float[][] z, float[] y, int count) {
+        int k = 0;
+        for (; k + 4 <= features; k += 4) {
+            axpy4(w, at + k, z[k], z[k + 1], z[k + 2], z[k + 3], y, count);
+        }
+        for (; k < features; k++) {
+            axpy(w[at + k], z[k], y, count);
+        }
+    }
+
+    /** {@code y[c] += w[at] * z0[c] + ... + w[at + 3] * z3[c]}, added left to right. */
+    private static void axpy4(
+            float[] w,
+            int at,
+            float[] z0,
+            float[] z1,
+            float[] z2,
+            float[] z3,
+            float[] y,
+            int count) {
+        float w0 = w[at];
+        float w1 = w[at + 1];
+        float w2 = w[at + 2];
+        float w3 = w[at + 3];
         for (int c = 0; c < count; c++) {
-            y[c] += a * x[offset + c];
+            float sum = y[c];
+            sum += w0 * z0[c];
+            sum += w1 * z1[c];
+            sum += w2 * z2[c];
+            sum += w3 * z3[c];
+            y[c] = sum;
+        }
+    }
+
+    /** {@code y[c] += a * x[c]} for the first {@code count} elements of {@code y}. */
+    private static void axpy(float a, float[] x, float[] y, int count) {
+        for (int c = 0; c < count; c++) {
+            y[c] += a * x[c];
         }
     }
 
