@@ -14,6 +14,7 @@ import io.solstice.model.RankingHyperparameters;
 import io.solstice.model.RankingModelWeights;
 import io.solstice.score.ModelScorer;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,6 +103,49 @@ class ScorerParityTest {
         }
 
         assertThat(maxDifference).isLessThanOrEqualTo(1e-5);
+    }
+
+    @Test
+    void givenOneShopperOnOneDay_whenScoreBatchAndDjl_thenScoresAgreeWithin1e5() throws Exception {
+        // given 1,001 candidates of one shopper on one day, as the rank function scores them:
+        // several of scoreBatch's blocks and a part block
+        int n = 1_001;
+        Random random = new Random(2026);
+        float[] values = randomFeatures(random, n, weights.featureCount());
+        int user = 1 + random.nextInt(weights.userIds().size());
+        int[] users = new int[n];
+        Arrays.fill(users, user);
+        int[] items = new int[n];
+        for (int i = 0; i < n; i++) {
+            items[i] = random.nextInt(weights.itemIds().size() + 1);
+        }
+        float[] day = {(float) Math.sin(2.1), (float) Math.cos(2.1)};
+        float[] season = new float[n * 2];
+        for (int i = 0; i < n; i++) {
+            season[2 * i] = day[0];
+            season[2 * i + 1] = day[1];
+        }
+
+        // when
+        float[] reference = scoreWithDjl(values, users, items, season);
+        float[] batch = new float[n];
+        new ModelScorer(weights).scoreBatch(values, user, items, day, batch);
+
+        // then
+        double maxDifference = 0;
+        for (int i = 0; i < n; i++) {
+            maxDifference = Math.max(maxDifference, Math.abs(batch[i] - reference[i]));
+        }
+        assertThat(maxDifference).isLessThanOrEqualTo(1e-5);
+    }
+
+    /** Raw features around 0, feature 3 (a count) on a wider scale so that clipping happens. */
+    private static float[] randomFeatures(Random random, int n, int features) {
+        float[] values = new float[n * features];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) (random.nextGaussian() * (i % features == 3 ? 100 : 2));
+        }
+        return values;
     }
 
     private static float[] scoreWithDjl(float[] values, int[] users, int[] items, float[] season)
