@@ -121,12 +121,17 @@ public final class CandidateFeatures {
                     base + ITEM_BLOCK_START,
                     ITEM_BLOCK_WIDTH);
             fillHistory(shopper, item, out, base);
-            out[base + KNN_SCORE] = (float) Math.log1p(knn[item]);
+            out[base + KNN_SCORE] = logOnePlus(knn[item]);
             out[base + KNN_SHARE] = totalWeight > 0 ? (float) (knn[item] / totalWeight) : 0f;
-            out[base + KNN_LAST_BASKET] = (float) Math.log1p(lastBasket[item]);
+            out[base + KNN_LAST_BASKET] = logOnePlus(lastBasket[item]);
             out[base + SHOPPER_ITEMS] = shopperItems;
             out[base + SHOPPER_RECENCY] = shopperRecency;
         }
+    }
+
+    /** {@code log(1 + x)}, without the call for the zero most candidates have. */
+    private static float logOnePlus(double x) {
+        return x == 0 ? 0f : (float) Math.log1p(x);
     }
 
     /**

@@ -5,12 +5,10 @@ import io.solstice.feature.ItemSignals;
 import io.solstice.feature.ShopperHistory;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.function.IntPredicate;
 
 /**
@@ -300,20 +298,19 @@ public final class SeasonalRanker {
 
     /** Positions of the {@code k} highest scores, best first (ties: lower position first). */
     static int[] topK(float[] scores, int k) {
-        Comparator<Integer> worstFirst =
-                Comparator.<Integer>comparingDouble(p -> scores[p]).thenComparing(p -> -p);
-        PriorityQueue<Integer> heap = new PriorityQueue<>(worstFirst);
-        for (int p = 0; p < scores.length; p++) {
-            if (heap.size() < k) {
-                heap.add(p);
-            } else if (k > 0 && worstFirst.compare(p, heap.peek()) > 0) {
-                heap.poll();
-                heap.add(p);
+        int size = Math.min(k, scores.length);
+        int[] best = new int[size];
+        int count = 0;
+        for (int p = 0; p < scores.length && size > 0; p++) {
+            if (count == size && !(scores[p] > scores[best[size - 1]])) {
+                continue; // ties keep the earlier position already held
             }
-        }
-        int[] best = new int[heap.size()];
-        for (int i = best.length - 1; i >= 0; i--) {
-            best[i] = heap.poll();
+            int slot = count < size ? count++ : size - 1;
+            while (slot > 0 && scores[best[slot - 1]] < scores[p]) {
+                best[slot] = best[slot - 1];
+                slot--;
+            }
+            best[slot] = p;
         }
         return best;
     }
