@@ -8,6 +8,7 @@ import io.solstice.calendar.SeasonCalendar;
 import io.solstice.feature.CandidateFeatures;
 import io.solstice.feature.ShopperHistory;
 import io.solstice.local.LocalS3;
+import io.solstice.model.RankingModelWeights;
 import io.solstice.model.ServingModel;
 import io.solstice.rank.ModelFixture;
 import io.solstice.score.RankedItem;
@@ -79,6 +80,75 @@ class ModelLoaderTest {
         assertThat(model.title(model.itemIndex(ModelFixture.CAKE_STAND)))
                 .isEqualTo("REGENCY CAKESTAND 3 TIER");
         assertThat(model.itemIndex("no-such-item")).isEqualTo(-1);
+    }
+
+    @Test
+    void aGuestIsRankedByTheNewcomerNetworkWhenTheModelHasOne() {
+        // given: the same model twice, the second with a newcomer network that scores in reverse
+        ServingModel plain = ModelFixture.servingModel();
+        repository.publish("v1", plain.toFiles());
+        List<Integer> byMainNetwork = rankEveryItemForAGuest(loader.load());
+        repository.publish(
+                "v2",
+                new ServingModel(
+                                plain.manifest(),
+                                plain.weights(),
+                                plain.signals(),
+                                plain.catalog(),
+                                null,
+                                reversed(plain.weights()))
+                        .toFiles());
+
+        // when
+        List<Integer> byNewcomerNetwork = rankEveryItemForAGuest(loader.load());
+
+        // then
+        assertThat(byNewcomerNetwork).hasSize(9).isNotEqualTo(byMainNetwork);
+        assertThat(byNewcomerNetwork.get(0)).isEqualTo(byMainNetwork.get(8));
+        assertThat(byNewcomerNetwork.get(8)).isEqualTo(byMainNetwork.get(0));
+    }
+
+    private static List<Integer> rankEveryItemForAGuest(ServedModel model) {
+        return model
+                .ranker()
+                .rank(
+                        null,
+                        ShopperHistory.empty(),
+                        model.context(ModelFixture.RANK_DATE, Country.UNKNOWN),
+                        model.itemCount(),
+                        item -> false)
+                .stream()
+                .map(RankedItem::item)
+                .toList();
+    }
+
+    /** The same network with every term negated: its ranking is the reverse. */
+    private static RankingModelWeights reversed(RankingModelWeights w) {
+        return new RankingModelWeights(
+                w.featureNames(),
+                w.featureMin(),
+                w.featureMax(),
+                w.featureMean(),
+                w.featureScale(),
+                w.hiddenKernel(),
+                w.hiddenBias(),
+                negated(w.outputKernel()),
+                negated(w.linearKernel()),
+                -w.outputBias(),
+                w.embeddingDim(),
+                w.userIds(),
+                w.itemIds(),
+                negated(w.userEmbedding()),
+                w.itemEmbedding(),
+                negated(w.itemSeason()));
+    }
+
+    private static float[] negated(float[] values) {
+        float[] result = values.clone();
+        for (int i = 0; i < result.length; i++) {
+            result[i] = -result[i];
+        }
+        return result;
     }
 
     @Test
