@@ -9,15 +9,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Resolves what storefronts send as a country (an ISO code such as {@code AU} or a name such as
- * {@code Australia} or {@code RSA}) to a {@link Country}. The list is data: {@code
- * io/solstice/calendar/countries.csv} on the class path.
+ * Resolves what storefronts send as a country (an ISO code such as {@code AU}, a name such as
+ * {@code Australia} or {@code RSA}, or a region's ISO 3166-2 code such as {@code AU-NSW}, which
+ * counts as its country: seasons and holidays are kept per country) to a {@link Country}. The list
+ * is data: {@code io/solstice/calendar/countries.csv} on the class path.
  */
 public final class CountryDirectory {
 
     private static final String RESOURCE = "/io/solstice/calendar/countries.csv";
+
+    /** An ISO 3166-2 subdivision code: the country's alpha-2 code, a hyphen, up to three more. */
+    private static final Pattern REGION = Pattern.compile("([A-Za-z]{2})-[A-Za-z0-9]{1,3}");
 
     private final Map<String, Country> byKey;
 
@@ -62,11 +68,21 @@ public final class CountryDirectory {
         return value.trim().toLowerCase(Locale.ROOT);
     }
 
-    /** The country for a code or name; {@link Country#UNKNOWN} when it is not in the list. */
+    /**
+     * The country for a code, a name or a region code; {@link Country#UNKNOWN} when it is not in
+     * the list.
+     */
     public Country resolve(String codeOrName) {
         if (codeOrName == null) {
             return Country.UNKNOWN;
         }
-        return byKey.getOrDefault(key(codeOrName), Country.UNKNOWN);
+        Country named = byKey.get(key(codeOrName));
+        if (named != null) {
+            return named;
+        }
+        Matcher region = REGION.matcher(codeOrName.trim());
+        return region.matches()
+                ? byKey.getOrDefault(key(region.group(1)), Country.UNKNOWN)
+                : Country.UNKNOWN;
     }
 }

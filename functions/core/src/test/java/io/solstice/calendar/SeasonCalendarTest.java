@@ -23,6 +23,15 @@ class SeasonCalendarTest {
     }
 
     @Test
+    void givenRegionCodes_whenCountryResolved_thenTheRegionsCountry() {
+        assertThat(calendar.country("AU-NSW")).isEqualTo(calendar.country("AU"));
+        assertThat(calendar.country("gb-eng")).isEqualTo(calendar.country("GB"));
+        assertThat(calendar.country("US-CA").code()).isEqualTo("US");
+        assertThat(calendar.country("ZZ-NSW")).isEqualTo(Country.UNKNOWN);
+        assertThat(calendar.country("AU-NEWSOUTHWALES")).isEqualTo(Country.UNKNOWN);
+    }
+
+    @Test
     void givenSameSeason_whenYearAngleInBothHemispheres_thenEncodingsMatch() {
         float[] sydneyJuly = calendar.yearAngle(LocalDate.of(2011, 7, 16), calendar.country("AU"));
         float[] londonJanuary =
