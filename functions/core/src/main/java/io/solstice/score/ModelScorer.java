@@ -16,7 +16,7 @@ import java.util.Map;
 public final class ModelScorer {
 
     /**
-     * Candidates per block in {@link #scoreBatch}: the block's standardised features (18 x 256
+     * Candidates per block in {@link #scoreBatch}: the block's standardised features (21 x 256
      * floats at the default width) and one hidden unit's activations stay in the L1 cache.
      */
     static final int BLOCK = 256;

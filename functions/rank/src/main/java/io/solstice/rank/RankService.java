@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -77,7 +76,7 @@ public final class RankService {
         int room = request.count() - selection.pinned.size();
         List<RankedItemBody> items = new ArrayList<>(request.count());
         for (RankedItem item :
-                rank(request, model, shopper, context, selection.known, room, selection)) {
+                rank(request, model, shopper, context, selection.known, room, selection.rules)) {
             items.add(body(model, item));
         }
         for (String id : selection.unknown) {
@@ -87,7 +86,7 @@ public final class RankService {
         }
         int left = room - items.size();
         for (RankedItem item :
-                rank(request, model, shopper, context, selection.buried, left, selection)) {
+                rank(request, model, shopper, context, selection.buried, left, selection.rules)) {
             items.add(body(model, item));
         }
         placePins(request, model, shopper, context, selection, items);
@@ -101,18 +100,12 @@ public final class RankService {
             CandidateFeatures.Context context,
             int[] candidates,
             int count,
-            CandidateSelection selection) {
+            RankingRules rules) {
         if (candidates.length == 0 || count <= 0) {
             return List.of();
         }
         return model.ranker()
-                .rank(
-                        request.userId(),
-                        shopper.history(),
-                        context,
-                        candidates,
-                        count,
-                        selection.rules);
+                .rank(request.userId(), shopper.history(), context, candidates, count, rules);
     }
 
     private static void placePins(
@@ -127,16 +120,8 @@ public final class RankService {
         }
         int[] pinned = selection.pinned.values().stream().mapToInt(Integer::intValue).toArray();
         Map<Integer, RankedItem> scored = new HashMap<>();
-        List<RankedItem> ranked =
-                model.ranker()
-                        .rank(
-                                request.userId(),
-                                shopper.history(),
-                                context,
-                                pinned,
-                                pinned.length,
-                                RankingRules.NONE);
-        ranked.forEach(item -> scored.put(item.item(), item));
+        rank(request, model, shopper, context, pinned, pinned.length, RankingRules.NONE)
+                .forEach(item -> scored.put(item.item(), item));
 
         selection.pinned.forEach(
                 (position, item) -> {
@@ -179,33 +164,20 @@ public final class RankService {
     private static List<RankedItemBody> numbered(List<RankedItemBody> items) {
         List<RankedItemBody> numbered = new ArrayList<>(items.size());
         for (RankedItemBody item : items) {
-            numbered.add(
-                    new RankedItemBody(
-                            numbered.size() + 1,
-                            item.itemId(),
-                            item.title(),
-                            item.category(),
-                            item.score(),
-                            item.reason(),
-                            item.explanation()));
+            numbered.add(item.withRank(numbered.size() + 1));
         }
         return numbered;
     }
 
     /**
      * The request's country, else the shopper's latest, else unknown (northern, worldwide). A
-     * region sent as an ISO 3166-2 code (e.g. {@code AU-NSW}) counts as its country: seasons and
-     * the holidays the calendar holds are per country.
+     * region code (e.g. {@code AU-NSW}) counts as its country (see {@link
+     * io.solstice.calendar.CountryDirectory}).
      */
     private static Country country(RankRequest request, Shopper shopper, ServedModel model) {
         String named = request.country() != null ? request.country() : shopper.latestCountry();
-        if (named != null && REGION.matcher(named).matches()) {
-            named = named.substring(0, 2);
-        }
-        return named == null ? Country.UNKNOWN : model.calendar().country(named);
+        return model.calendar().country(named);
     }
-
-    private static final Pattern REGION = Pattern.compile("[A-Za-z]{2}-[A-Za-z0-9]{1,3}");
 
     private static RankResponse respond(
             RankRequest request,

@@ -27,6 +27,11 @@ public record RankedItemBody(
         String reason,
         String explanation) {
 
+    /** The same item at another place in the list. */
+    public RankedItemBody withRank(int newRank) {
+        return new RankedItemBody(newRank, itemId, title, category, score, reason, explanation);
+    }
+
     /** The reason of an item placed by the request's {@code pin}, whatever its score. */
     public static final String PINNED = "PINNED";
 
