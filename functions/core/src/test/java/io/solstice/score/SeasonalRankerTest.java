@@ -71,84 +71,73 @@ class SeasonalRankerTest {
 
     @Test
     void givenCandidatesWithoutPastItems_whenRanked_thenTheDiscoveryNetworkScoresThem() {
-        // given: A sold to 3 shoppers, B to 2, C to 1; shopper s1 bought A. The main network
-        // prefers items with many buyers, the discovery network items with few.
-        PurchaseLog log = log("s1:A", "s2:A", "s3:A", "s2:B", "s3:B", "s3:C");
-        SeasonCalendar calendar = SeasonCalendar.standard();
-        CandidateFeatures features =
-                new CandidateFeatures(ItemSignals.of(log, Map.of(), calendar), calendar);
+        // given: the main network prefers items with many buyers, the discovery network few
+        ThreeItems shop = new ThreeItems();
         SeasonalRanker ranker =
                 new SeasonalRanker(
                         new ModelScorer(linearOnAllTimeBuyers(1f)),
                         new ModelScorer(linearOnAllTimeBuyers(-1f)),
-                        features);
-        LocalDate today = LocalDate.of(2011, 3, 1);
-        CandidateFeatures.Context context = features.context(today, calendar.country("FR"));
-        ShopperHistory s1 =
-                ShopperHistories.of(log).asOf(log.users().indexOf("s1"), (int) today.toEpochDay());
-        int a = log.items().indexOf("A");
-        int b = log.items().indexOf("B");
-        int c = log.items().indexOf("C");
+                        shop.features);
 
         // when: once with the past item among the candidates, once without
-        List<Integer> withPast =
-                items(ranker.rank("s1", s1, context, new int[] {a, b, c}, 3, RankingRules.NONE));
-        List<Integer> newOnly =
-                items(ranker.rank("s1", s1, context, new int[] {b, c}, 2, RankingRules.NONE));
+        List<Integer> withPast = shop.rank(ranker, "s1", shop.s1, shop.a, shop.b, shop.c);
+        List<Integer> newOnly = shop.rank(ranker, "s1", shop.s1, shop.b, shop.c);
 
         // then
-        assertThat(withPast).containsExactly(a, b, c);
-        assertThat(newOnly).containsExactly(c, b);
+        assertThat(withPast).containsExactly(shop.a, shop.b, shop.c);
+        assertThat(newOnly).containsExactly(shop.c, shop.b);
     }
 
     @Test
     void givenAShopperWithoutAPast_whenRanked_thenTheNewcomerNetworkScoresThem() {
-        // given: A sold to 3 shoppers, B to 2, C to 1. The main and discovery networks prefer
-        // items with many buyers, the newcomer network items with few.
-        PurchaseLog log = log("s1:A", "s2:A", "s3:A", "s2:B", "s3:B", "s3:C");
-        SeasonCalendar calendar = SeasonCalendar.standard();
-        CandidateFeatures features =
-                new CandidateFeatures(ItemSignals.of(log, Map.of(), calendar), calendar);
+        // given: the main and discovery networks prefer items with many buyers, the newcomer
+        // network items with few
+        ThreeItems shop = new ThreeItems();
         SeasonalRanker ranker =
                 new SeasonalRanker(
                         new ModelScorer(linearOnAllTimeBuyers(1f)),
                         new ModelScorer(linearOnAllTimeBuyers(1f)),
                         new ModelScorer(linearOnAllTimeBuyers(-1f)),
-                        features);
-        LocalDate today = LocalDate.of(2011, 3, 1);
-        CandidateFeatures.Context context = features.context(today, calendar.country("FR"));
-        ShopperHistory s1 =
-                ShopperHistories.of(log).asOf(log.users().indexOf("s1"), (int) today.toEpochDay());
-        int[] candidates = {
-            log.items().indexOf("A"), log.items().indexOf("B"), log.items().indexOf("C")
-        };
+                        shop.features);
+        ShopperHistory none = ShopperHistory.empty();
 
         // when: a guest, a user the shop never saw, and a returning shopper
-        List<Integer> guest =
-                items(
-                        ranker.rank(
-                                null,
-                                ShopperHistory.empty(),
-                                context,
-                                candidates,
-                                3,
-                                RankingRules.NONE));
-        List<Integer> unknown =
-                items(
-                        ranker.rank(
-                                "never-seen",
-                                ShopperHistory.empty(),
-                                context,
-                                candidates,
-                                3,
-                                RankingRules.NONE));
-        List<Integer> returning =
-                items(ranker.rank("s1", s1, context, candidates, 3, RankingRules.NONE));
+        List<Integer> guest = shop.rank(ranker, null, none, shop.a, shop.b, shop.c);
+        List<Integer> unknown = shop.rank(ranker, "never-seen", none, shop.a, shop.b, shop.c);
+        List<Integer> returning = shop.rank(ranker, "s1", shop.s1, shop.a, shop.b, shop.c);
 
         // then
-        assertThat(guest).containsExactly(candidates[2], candidates[1], candidates[0]);
+        assertThat(guest).containsExactly(shop.c, shop.b, shop.a);
         assertThat(unknown).isEqualTo(guest);
-        assertThat(returning).containsExactly(candidates[0], candidates[1], candidates[2]);
+        assertThat(returning).containsExactly(shop.a, shop.b, shop.c);
+    }
+
+    /** A sold to 3 shoppers, B to 2, C to 1; shopper s1 bought A. Ranked on 1 March in France. */
+    private static final class ThreeItems {
+
+        final PurchaseLog log = log("s1:A", "s2:A", "s3:A", "s2:B", "s3:B", "s3:C");
+        final SeasonCalendar calendar = SeasonCalendar.standard();
+        final CandidateFeatures features =
+                new CandidateFeatures(ItemSignals.of(log, Map.of(), calendar), calendar);
+        final LocalDate today = LocalDate.of(2011, 3, 1);
+        final CandidateFeatures.Context context = features.context(today, calendar.country("FR"));
+        final ShopperHistory s1 =
+                ShopperHistories.of(log).asOf(log.users().indexOf("s1"), (int) today.toEpochDay());
+        final int a = log.items().indexOf("A");
+        final int b = log.items().indexOf("B");
+        final int c = log.items().indexOf("C");
+
+        List<Integer> rank(
+                SeasonalRanker ranker, String userId, ShopperHistory shopper, int... candidates) {
+            return items(
+                    ranker.rank(
+                            userId,
+                            shopper,
+                            context,
+                            candidates,
+                            candidates.length,
+                            RankingRules.NONE));
+        }
     }
 
     private static PurchaseLog log(String... userItems) {

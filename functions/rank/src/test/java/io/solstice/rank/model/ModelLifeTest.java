@@ -3,7 +3,6 @@ package io.solstice.rank.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.solstice.calendar.SeasonCalendar;
-import io.solstice.local.LocalS3;
 import io.solstice.model.CatalogEntry;
 import io.solstice.model.ServingModel;
 import io.solstice.rank.ModelFixture;
@@ -12,7 +11,6 @@ import io.solstice.rank.RankResponse;
 import io.solstice.rank.RankService;
 import io.solstice.rank.RankedItemBody;
 import io.solstice.rank.shopper.ShopperReader;
-import io.solstice.store.StoreClients;
 import io.solstice.store.dynamodb.EventStore;
 import io.solstice.store.s3.ModelPointer;
 import io.solstice.store.s3.ModelRepository;
@@ -22,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -50,7 +47,7 @@ class ModelLifeTest {
 
     private static final Duration REFRESH = Duration.ofSeconds(60);
 
-    private static LocalS3 s3;
+    private static ModelBuckets buckets;
 
     private static S3Client client;
 
@@ -68,25 +65,18 @@ class ModelLifeTest {
 
     @BeforeAll
     static void startS3() {
-        s3 = LocalS3.start();
-        client =
-                StoreClients.s3(
-                        s3.endpoint(),
-                        LocalS3.REGION,
-                        LocalS3.ACCESS_KEY_ID,
-                        LocalS3.SECRET_ACCESS_KEY);
+        buckets = ModelBuckets.start();
+        client = buckets.client();
     }
 
     @AfterAll
     static void stopS3() {
-        client.close();
-        s3.close();
+        buckets.close();
     }
 
     @BeforeEach
     void createBucket() {
-        bucket = "life-" + UUID.randomUUID().toString().substring(0, 8);
-        client.createBucket(b -> b.bucket(bucket));
+        bucket = buckets.newBucket("life-");
         repository = new ModelRepository(client, bucket);
         loader = new ModelLoader(repository, bucket, SeasonCalendar.standard(), 8);
     }

@@ -7,19 +7,16 @@ import io.solstice.calendar.Country;
 import io.solstice.calendar.SeasonCalendar;
 import io.solstice.feature.CandidateFeatures;
 import io.solstice.feature.ShopperHistory;
-import io.solstice.local.LocalS3;
 import io.solstice.model.RankingModelWeights;
 import io.solstice.model.ServingModel;
 import io.solstice.rank.ModelFixture;
 import io.solstice.score.RankedItem;
-import io.solstice.store.StoreClients;
 import io.solstice.store.s3.ModelRepository;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +27,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 /** Reading the served model from s3rver, and what happens when it cannot be used. */
 class ModelLoaderTest {
 
-    private static LocalS3 s3;
+    private static ModelBuckets buckets;
 
     private static S3Client client;
 
@@ -42,25 +39,18 @@ class ModelLoaderTest {
 
     @BeforeAll
     static void startS3() {
-        s3 = LocalS3.start();
-        client =
-                StoreClients.s3(
-                        s3.endpoint(),
-                        LocalS3.REGION,
-                        LocalS3.ACCESS_KEY_ID,
-                        LocalS3.SECRET_ACCESS_KEY);
+        buckets = ModelBuckets.start();
+        client = buckets.client();
     }
 
     @AfterAll
     static void stopS3() {
-        client.close();
-        s3.close();
+        buckets.close();
     }
 
     @BeforeEach
     void createBucket() {
-        bucket = "models-" + UUID.randomUUID().toString().substring(0, 8);
-        client.createBucket(b -> b.bucket(bucket));
+        bucket = buckets.newBucket("models-");
         repository = new ModelRepository(client, bucket);
         loader = new ModelLoader(repository, bucket, SeasonCalendar.standard(), 8);
     }
