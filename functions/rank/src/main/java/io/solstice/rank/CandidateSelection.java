@@ -36,18 +36,22 @@ import java.util.TreeMap;
  */
 final class CandidateSelection {
 
-    /** Buried items come after every other item: ranked apart, after the others. */
+    /** The candidates the model ranks (item indexes), buried ones left out. */
     final int[] known;
 
+    /** Buried candidates: ranked apart, and listed after every other item. */
     final int[] buried;
 
     /** Pinned items that pass the filters, by position (from 1), in position order. */
     final Map<Integer, Integer> pinned;
 
+    /** Rerank ids the model does not know, in the order given. */
     final List<String> unknown;
 
+    /** Boosts and the per-category cap, applied by the ranker after scoring. */
     final RankingRules rules;
 
+    /** What a filter or rule could not do, said to the caller. */
     final List<String> notices;
 
     private CandidateSelection(
