@@ -15,9 +15,9 @@ import java.util.stream.Stream;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Sends API Gateway HTTP API events through Quarkus' mock event server, which hands them to the
- * real Lambda handler as the Lambda runtime would, and reads the fixtures in {@code
- * test-events/rank/}.
+ * Sends Lambda payloads (API Gateway events, direct invokes) through Quarkus' mock event server,
+ * which hands them to the real Lambda handler as the Lambda runtime would, and reads the fixtures
+ * in {@code test-events/rank/}.
  */
 final class LambdaEvents {
 
@@ -30,19 +30,23 @@ final class LambdaEvents {
         return invoke(HttpApiEvent.post("/rank").jsonBody(body).toJson());
     }
 
-    /** Invokes the function with a raw event and returns its API Gateway response. */
+    /** Invokes the function with an API Gateway event and returns its API Gateway response. */
     static HttpApiResponse invoke(String eventJson) {
+        return HttpApiResponse.parse(invokeRaw(eventJson));
+    }
+
+    /** Invokes the function with any payload and returns what it answered, as text. */
+    static String invokeRaw(String payload) {
         int port =
                 ConfigProvider.getConfig()
                         .getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
         HttpRequest request =
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/_lambda_"))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(eventJson))
+                        .POST(HttpRequest.BodyPublishers.ofString(payload))
                         .build();
         try {
-            return HttpApiResponse.parse(
-                    HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -13,11 +13,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Drives every API Gateway HTTP API event in {@code test-events/rank/} through the real Lambda
- * handler and checks the answer against the file's {@code .expected.json}: {@code statusCode},
- * {@code body} (a subset of the response body) and, for rankings, {@code items}: their {@code
- * count}, entries that must match some item ({@code include}) and entries no item may match ({@code
- * exclude}), each a subset of an item.
+ * Drives every payload in {@code test-events/rank/} (HTTP API 2.0 and REST API 1.0 events, direct
+ * invokes, an event of another service) through the real Lambda handler and checks the answer
+ * against the file's {@code .expected.json}. An API Gateway answer is checked by {@code
+ * statusCode}, {@code headers} and {@code body} (subsets of the response's); a direct invoke's or a
+ * refused payload's by {@code response} (a subset of the whole answer). For rankings, {@code items}
+ * gives their {@code count}, entries that must match some item ({@code include}) and entries no
+ * item may match ({@code exclude}), each a subset of an item.
  */
 @QuarkusTest
 class RankEventFilesTest {
@@ -35,13 +37,26 @@ class RankEventFilesTest {
         JsonNode expected = JSON.readTree(LambdaEvents.read(LambdaEvents.expectation(file)));
 
         // when
-        HttpApiResponse response = LambdaEvents.invoke(LambdaEvents.read(file));
+        String answer = LambdaEvents.invokeRaw(LambdaEvents.read(file));
 
         // then
+        if (expected.has("response")) {
+            JsonNode response = JSON.readTree(answer);
+            JsonSubset.assertContains(response, expected.path("response"), "response");
+            assertItems(response.path("items"), expected.path("items"));
+            return;
+        }
+        HttpApiResponse response = HttpApiResponse.parse(answer);
         assertThat(response.statusCode())
                 .as("status, body %s", response.body())
                 .isEqualTo(expected.path("statusCode").asInt());
         assertThat(response.header("content-type")).hasValue("application/json");
+        expected.path("headers")
+                .fields()
+                .forEachRemaining(
+                        h ->
+                                assertThat(response.header(h.getKey()))
+                                        .hasValue(h.getValue().asText()));
         JsonNode body = response.bodyJson();
         JsonSubset.assertContains(body, expected.path("body"), "body");
         assertItems(body.path("items"), expected.path("items"));

@@ -212,6 +212,24 @@ class RankFunctionTest {
     }
 
     @Test
+    void aBodyOverOneMegabyteIsA413SayingTheLimit() {
+        // given a rerank list of long ids, far beyond what a storefront sends
+        String id = "\"" + "x".repeat(1_000) + "\"";
+        String candidates = String.join(",", java.util.Collections.nCopies(1_100, id));
+
+        // when
+        HttpApiResponse response =
+                LambdaEvents.postRank(
+                        "{\"placement\":\"rerank\",\"candidates\":[" + candidates + "]}");
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.bodyJson().path("error").asText())
+                .startsWith("the body is too large (")
+                .contains("at most 1048576");
+    }
+
+    @Test
     void anUnknownPathIsA404NamingTheRoute() {
         // when
         HttpApiResponse response =

@@ -2,6 +2,8 @@ package io.solstice.rank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -43,6 +45,19 @@ class RankWithoutModelTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.bodyJson().path("errors").get(0).path("field").asText())
                 .isEqualTo("count");
+    }
+
+    @Test
+    void aDirectInvokeWithoutAModelFailsAsAFunctionErrorSoThatLambdaReportsIt() throws Exception {
+        // when
+        String answer = LambdaEvents.invokeRaw("{\"userId\":\"17850\",\"date\":\"2011-11-15\"}");
+
+        // then the Lambda error of FunctionFailedException, with the function's sentence
+        JsonNode error = new ObjectMapper().readTree(answer);
+        assertThat(error.path("errorType").asText())
+                .isEqualTo("io.solstice.http.lambda.FunctionFailedException");
+        assertThat(error.path("errorMessage").asText())
+                .isEqualTo("no model has been published yet; run the train job");
     }
 
     /** The same stand-ins, the function pointed at the bucket without a model. */

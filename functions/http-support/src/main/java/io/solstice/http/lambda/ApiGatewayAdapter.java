@@ -21,8 +21,9 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * One Lambda entry point for an HTTP function whatever invokes it. Quarkus' lambda-http handler
- * reads API Gateway HTTP API events (payload 2.0) only; this adapter sits in front of it and
+ * One Lambda entry point for an HTTP function whatever invokes it. The function's own handler reads
+ * API Gateway HTTP API events (payload 2.0) only (Quarkus' lambda-http handler in ingest, {@code
+ * RankHttpApi} in rank); this adapter sits in front of it and
  *
  * <ul>
  *   <li>passes HTTP API 2.0 events through unchanged;

@@ -16,8 +16,8 @@ import java.util.stream.Stream;
  * What the functions' code needs from their deployment, read from the sources so that a new setting
  * or route shows up here without editing the test: the required keys of every
  * {@code @ConfigMapping} interface (no {@code @WithDefault}, not {@code Optional}), as environment
- * variables; the {@code @Funq} function names (HTTP routes under Funqy HTTP); the Lambda handler
- * that the module's Quarkus extension provides; and the variables the train job requires.
+ * variables; the HTTP routes (Funqy functions, {@code ROUTE} constants); the Lambda handler that
+ * the module's Quarkus extension provides; and the variables the train job requires.
  */
 final class CodeFacts {
 
@@ -34,6 +34,8 @@ final class CodeFacts {
             Pattern.compile("((?:@\\w+(?:\\([^)]*\\))?\\s+)*)([\\w.<>, ]+?)\\s+(\\w+)\\(\\)\\s*;");
     private static final Pattern WITH_NAME = Pattern.compile("@WithName\\(\\s*\"([^\"]+)\"");
     private static final Pattern FUNQ = Pattern.compile("@Funq\\(\\s*\"([^\"]+)\"\\s*\\)");
+    private static final Pattern ROUTE =
+            Pattern.compile("static final String ROUTE = \"([A-Z]+ /[^\"]*)\";");
     private static final Pattern STREAM_HANDLER =
             Pattern.compile(
                     "public void handleRequest\\(\\s*InputStream \\w+,\\s*OutputStream \\w+,"
@@ -57,16 +59,25 @@ final class CodeFacts {
         return variables;
     }
 
-    /** The names of a module's Funqy functions. */
-    static Set<String> funqyFunctions(Path module) {
-        Set<String> names = new LinkedHashSet<>();
+    /**
+     * The HTTP routes a module serves, as {@code "POST /events"}: one per Funqy function (Funqy
+     * HTTP serves each as {@code POST /name}), and each {@code ROUTE} constant of a module that
+     * routes API Gateway events itself.
+     */
+    static Set<String> httpRoutes(Path module) {
+        Set<String> routes = new LinkedHashSet<>();
         for (Path source : sources(module)) {
-            Matcher funq = FUNQ.matcher(read(source));
+            String text = read(source);
+            Matcher funq = FUNQ.matcher(text);
             while (funq.find()) {
-                names.add(funq.group(1));
+                routes.add("POST /" + funq.group(1));
+            }
+            Matcher route = ROUTE.matcher(text);
+            while (route.find()) {
+                routes.add(route.group(1));
             }
         }
-        return names;
+        return routes;
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.solstice.rank.http;
+package io.solstice.rank.lambda;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.solstice.calendar.SeasonCalendar;
