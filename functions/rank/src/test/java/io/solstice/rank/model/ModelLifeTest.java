@@ -2,7 +2,6 @@ package io.solstice.rank.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.solstice.calendar.SeasonCalendar;
 import io.solstice.model.CatalogEntry;
 import io.solstice.model.ServingModel;
 import io.solstice.rank.ModelFixture;
@@ -29,13 +28,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A model's life in a warm container, against s3rver through the real AWS SDK: a promoted model is
@@ -47,9 +44,7 @@ class ModelLifeTest {
 
     private static final Duration REFRESH = Duration.ofSeconds(60);
 
-    private static ModelBuckets buckets;
-
-    private static S3Client client;
+    @RegisterExtension static final ModelBuckets BUCKETS = new ModelBuckets();
 
     private final AtomicLong now = new AtomicLong();
 
@@ -63,22 +58,12 @@ class ModelLifeTest {
 
     private EventStore noEvents;
 
-    @BeforeAll
-    static void startS3() {
-        buckets = ModelBuckets.start();
-        client = buckets.client();
-    }
-
-    @AfterAll
-    static void stopS3() {
-        buckets.close();
-    }
-
     @BeforeEach
     void createBucket() {
-        bucket = buckets.newBucket("life-");
-        repository = new ModelRepository(client, bucket);
-        loader = new ModelLoader(repository, bucket, SeasonCalendar.standard(), 8);
+        ModelBuckets.Bucket models = BUCKETS.newBucket("life-");
+        bucket = models.name();
+        repository = models.repository();
+        loader = models.loader();
     }
 
     @AfterEach
@@ -140,7 +125,8 @@ class ModelLifeTest {
         ModelHolder holder = holder(REFRESH);
         holder.current();
         repository.publish("v2", tagged("v2"));
-        client.deleteObject(b -> b.bucket(bucket).key("models/v2/" + ServingModel.SIGNALS));
+        BUCKETS.client()
+                .deleteObject(b -> b.bucket(bucket).key("models/v2/" + ServingModel.SIGNALS));
 
         // when the interval passes twice, then v3 is promoted
         now.addAndGet(REFRESH.toNanos());
@@ -319,7 +305,7 @@ class ModelLifeTest {
     }
 
     private void overwrite(String key, String content) {
-        client.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(content));
+        BUCKETS.client().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(content));
     }
 
     private static String title(ModelState state, String itemId) {

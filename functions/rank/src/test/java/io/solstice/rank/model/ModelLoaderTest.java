@@ -17,19 +17,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /** Reading the served model from s3rver, and what happens when it cannot be used. */
 class ModelLoaderTest {
 
-    private static ModelBuckets buckets;
-
-    private static S3Client client;
+    @RegisterExtension static final ModelBuckets BUCKETS = new ModelBuckets();
 
     private String bucket;
 
@@ -37,22 +33,12 @@ class ModelLoaderTest {
 
     private ModelLoader loader;
 
-    @BeforeAll
-    static void startS3() {
-        buckets = ModelBuckets.start();
-        client = buckets.client();
-    }
-
-    @AfterAll
-    static void stopS3() {
-        buckets.close();
-    }
-
     @BeforeEach
     void createBucket() {
-        bucket = buckets.newBucket("models-");
-        repository = new ModelRepository(client, bucket);
-        loader = new ModelLoader(repository, bucket, SeasonCalendar.standard(), 8);
+        ModelBuckets.Bucket models = BUCKETS.newBucket("models-");
+        bucket = models.name();
+        repository = models.repository();
+        loader = models.loader();
     }
 
     @Test
@@ -202,9 +188,10 @@ class ModelLoaderTest {
     void aFileChangedAfterPublishingMakesTheModelUnreadable() {
         // given
         repository.publish("v5", ModelFixture.servingModel().toFiles());
-        client.putObject(
-                b -> b.bucket(bucket).key("models/v5/" + ServingModel.CATALOG),
-                RequestBody.fromString("[]"));
+        BUCKETS.client()
+                .putObject(
+                        b -> b.bucket(bucket).key("models/v5/" + ServingModel.CATALOG),
+                        RequestBody.fromString("[]"));
 
         // when / then
         assertThatThrownBy(loader::load)
@@ -220,7 +207,7 @@ class ModelLoaderTest {
         // given
         ModelLoader nowhere =
                 new ModelLoader(
-                        new ModelRepository(client, "no-such-bucket"),
+                        new ModelRepository(BUCKETS.client(), "no-such-bucket"),
                         "no-such-bucket",
                         SeasonCalendar.standard(),
                         8);
