@@ -5,44 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.solstice.event.CatalogItem;
 import io.solstice.event.CatalogItemValidator;
 import io.solstice.event.InteractionValidator;
-import io.solstice.local.LocalDynamoDb;
-import io.solstice.store.StandIns;
+import io.solstice.store.LocalDynamoDbExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CatalogStoreTest {
 
-    private static LocalDynamoDb dynamo;
-
-    private static DynamoDbClient client;
+    @RegisterExtension static final LocalDynamoDbExtension DYNAMO = new LocalDynamoDbExtension();
 
     private CatalogStore store;
 
-    @BeforeAll
-    static void startDynamo() {
-        dynamo = LocalDynamoDb.start();
-        client = StandIns.dynamoDbClient(dynamo);
-    }
-
-    @AfterAll
-    static void stopDynamo() {
-        client.close();
-        dynamo.close();
-    }
-
     @BeforeEach
     void createTable() {
-        String table = "catalog-" + UUID.randomUUID();
-        Tables.createCatalogTableIfMissing(client, table);
-        Tables.createCatalogTableIfMissing(client, table);
-        store = new CatalogStore(client, table);
+        String table = DYNAMO.newCatalogTable();
+        Tables.createCatalogTableIfMissing(DYNAMO.client(), table); // a second call is harmless
+        store = new CatalogStore(DYNAMO.client(), table);
     }
 
     @Test

@@ -6,8 +6,7 @@ import static io.solstice.store.dynamodb.Events.purchase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.solstice.event.Interaction;
-import io.solstice.local.LocalDynamoDb;
-import io.solstice.store.StandIns;
+import io.solstice.store.LocalDynamoDbExtension;
 import io.solstice.store.dynamodb.internal.EventItems;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,40 +15,22 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Forgetting a shopper on request, and the retention of raw events (their TTL attribute). */
 class EventStorePrivacyTest {
 
-    private static LocalDynamoDb dynamo;
-
-    private static DynamoDbClient client;
+    @RegisterExtension static final LocalDynamoDbExtension DYNAMO = new LocalDynamoDbExtension();
 
     private String table;
 
-    @BeforeAll
-    static void startDynamo() {
-        dynamo = LocalDynamoDb.start();
-        client = StandIns.dynamoDbClient(dynamo);
-    }
-
-    @AfterAll
-    static void stopDynamo() {
-        client.close();
-        dynamo.close();
-    }
-
     @BeforeEach
     void createTable() {
-        table = "events-" + UUID.randomUUID();
-        Tables.createEventsTableIfMissing(client, table);
+        table = DYNAMO.newEventsTable();
     }
 
     @Test
@@ -64,7 +45,7 @@ class EventStorePrivacyTest {
         }
         events.add(guestView("guest-1", START));
 
-        try (EventStore store = new EventStore(client, table)) {
+        try (EventStore store = new EventStore(DYNAMO.client(), table)) {
             store.write(events);
 
             // when
@@ -87,7 +68,7 @@ class EventStorePrivacyTest {
 
     @Test
     void forgettingAUserWithNoEventsDeletesNothing() {
-        try (EventStore store = new EventStore(client, table)) {
+        try (EventStore store = new EventStore(DYNAMO.client(), table)) {
             // given
             store.write(List.of(purchase("e1", "u2", START)));
 
@@ -106,7 +87,7 @@ class EventStorePrivacyTest {
         OffsetDateTime at = OffsetDateTime.now(ZoneOffset.ofHours(1)).minusDays(2).withNano(0);
 
         // when
-        try (EventStore store = new EventStore(client, table, 2, Duration.ofDays(30))) {
+        try (EventStore store = new EventStore(DYNAMO.client(), table, 2, Duration.ofDays(30))) {
             store.write(List.of(purchase("kept-30-days", "u1", at)));
         }
 
@@ -119,7 +100,7 @@ class EventStorePrivacyTest {
     @Test
     void withoutARetentionEventsCarryNoExpiry() {
         // when
-        try (EventStore store = new EventStore(client, table)) {
+        try (EventStore store = new EventStore(DYNAMO.client(), table)) {
             store.write(List.of(purchase("kept-forever", "u1", START)));
         }
 
@@ -131,7 +112,7 @@ class EventStorePrivacyTest {
     void expiredEventsNotYetDeletedByDynamoDbAreLeftOutOfReads() {
         // given one event past a one-day retention and one within it
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).withNano(0);
-        try (EventStore store = new EventStore(client, table, 2, Duration.ofDays(1))) {
+        try (EventStore store = new EventStore(DYNAMO.client(), table, 2, Duration.ofDays(1))) {
             store.write(
                     List.of(
                             purchase("expired", "u1", now.minusDays(3)),
@@ -150,6 +131,6 @@ class EventStorePrivacyTest {
     }
 
     private List<Map<String, AttributeValue>> rawItems() {
-        return client.scanPaginator(b -> b.tableName(table)).items().stream().toList();
+        return DYNAMO.client().scanPaginator(b -> b.tableName(table)).items().stream().toList();
     }
 }

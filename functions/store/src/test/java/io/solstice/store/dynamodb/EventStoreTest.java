@@ -8,52 +8,33 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.solstice.event.Interaction;
 import io.solstice.event.InteractionType;
-import io.solstice.local.LocalDynamoDb;
+import io.solstice.store.LocalDynamoDbExtension;
 import io.solstice.store.MissingResourceException;
-import io.solstice.store.StandIns;
 import io.solstice.store.dynamodb.BatchOutcome.Status;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class EventStoreTest {
 
-    private static LocalDynamoDb dynamo;
-
-    private static DynamoDbClient client;
+    @RegisterExtension static final LocalDynamoDbExtension DYNAMO = new LocalDynamoDbExtension();
 
     private String table;
 
     private EventStore store;
 
-    @BeforeAll
-    static void startDynamo() {
-        dynamo = LocalDynamoDb.start();
-        client = StandIns.dynamoDbClient(dynamo);
-    }
-
-    @AfterAll
-    static void stopDynamo() {
-        client.close();
-        dynamo.close();
-    }
-
     @BeforeEach
     void createTable() {
-        table = "events-" + UUID.randomUUID();
-        Tables.createEventsTableIfMissing(client, table);
-        store = new EventStore(client, table);
+        table = DYNAMO.newEventsTable();
+        store = new EventStore(DYNAMO.client(), table);
     }
 
     @AfterEach
@@ -284,7 +265,8 @@ class EventStoreTest {
 
         // when
         Map<String, AttributeValue> item =
-                client.getItem(
+                DYNAMO.client()
+                        .getItem(
                                 b ->
                                         b.tableName(table)
                                                 .key(Map.of("eventId", AttributeValue.fromS("g1"))))
@@ -303,7 +285,8 @@ class EventStoreTest {
 
         // when
         Map<String, AttributeValue> item =
-                client.getItem(
+                DYNAMO.client()
+                        .getItem(
                                 b ->
                                         b.tableName(table)
                                                 .key(
@@ -321,7 +304,7 @@ class EventStoreTest {
     @Test
     void writingToAMissingTableNamesTheTable() {
         // given
-        try (EventStore missing = new EventStore(client, "no-such-table")) {
+        try (EventStore missing = new EventStore(DYNAMO.client(), "no-such-table")) {
 
             // when / then
             assertThatThrownBy(() -> missing.write(List.of(purchase("e1", "u1", START))))
