@@ -2,16 +2,10 @@ package io.solstice.rank;
 
 import io.solstice.local.HttpApiEvent;
 import io.solstice.local.HttpApiResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
+import io.solstice.local.MockEventServer;
+import io.solstice.local.TestEvents;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -20,8 +14,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * in {@code test-events/rank/}.
  */
 final class LambdaEvents {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private LambdaEvents() {}
 
@@ -38,55 +30,21 @@ final class LambdaEvents {
     /** Invokes the function with any payload and returns what it answered, as text. */
     static String invokeRaw(String payload) {
         int port =
-                ConfigProvider.getConfig()
-                        .getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
-        HttpRequest request =
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/_lambda_"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(payload))
-                        .build();
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+                ConfigProvider.getConfig().getValue(MockEventServer.TEST_PORT_KEY, Integer.class);
+        return MockEventServer.invoke(port, payload).body();
     }
 
     /** The event files of {@code test-events/rank/}, without their expectation files. */
     static List<Path> files() {
-        try (Stream<Path> files = Files.list(repoRoot().resolve("test-events").resolve("rank"))) {
-            return files.filter(f -> f.toString().endsWith(".json"))
-                    .filter(f -> !f.toString().endsWith(".expected.json"))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestEvents.files("rank");
     }
 
     /** The expectation file beside an event file. */
     static Path expectation(Path eventFile) {
-        String name = eventFile.getFileName().toString().replace(".json", ".expected.json");
-        return eventFile.resolveSibling(name);
+        return TestEvents.expectation(eventFile);
     }
 
     static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path repoRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("test-events"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("cannot find test-events/ above the module folder");
+        return TestEvents.read(file);
     }
 }

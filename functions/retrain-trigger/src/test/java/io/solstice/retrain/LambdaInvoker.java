@@ -1,13 +1,10 @@
 package io.solstice.retrain;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import io.solstice.local.MockEventServer;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -16,7 +13,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 final class LambdaInvoker {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private LambdaInvoker() {}
@@ -31,22 +27,12 @@ final class LambdaInvoker {
 
     static Result invoke(String eventJson) {
         int port =
-                ConfigProvider.getConfig()
-                        .getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
-        HttpRequest request =
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/_lambda_"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(eventJson))
-                        .build();
+                ConfigProvider.getConfig().getValue(MockEventServer.TEST_PORT_KEY, Integer.class);
+        MockEventServer.Answer answer = MockEventServer.invoke(port, eventJson);
         try {
-            HttpResponse<String> response =
-                    HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Result(response.statusCode() == 200, JSON.readTree(response.body()));
-        } catch (IOException e) {
+            return new Result(answer.returned(), JSON.readTree(answer.body()));
+        } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,28 +1,17 @@
 package io.solstice.retrain;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.solstice.local.TestEvents;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** Files of the repository the tests read: {@code test-events/} and {@code infra/}. */
 public final class RepoFiles {
 
     private RepoFiles() {}
 
-    /** The repository root, found by walking up from the working directory to {@code infra/}. */
+    /** The repository root, the folder holding {@code test-events/} and {@code infra/}. */
     public static Path root() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("infra/template.yaml"))
-                    && Files.isDirectory(dir.resolve("test-events"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException(
-                "cannot find the repository root (infra/template.yaml) above "
-                        + Path.of("").toAbsolutePath());
+        return TestEvents.repoRoot();
     }
 
     /** The SAM template. */
@@ -32,27 +21,15 @@ public final class RepoFiles {
 
     /** The event files of a folder under {@code test-events/}, without expectation files. */
     public static List<Path> eventFiles(String folder) {
-        try (Stream<Path> files = Files.list(root().resolve("test-events").resolve(folder))) {
-            return files.filter(f -> f.toString().endsWith(".json"))
-                    .filter(f -> !f.toString().endsWith(".expected.json"))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestEvents.files(folder);
     }
 
     /** The expectation file beside an event file. */
     public static Path expectation(Path eventFile) {
-        String name = eventFile.getFileName().toString().replace(".json", ".expected.json");
-        return eventFile.resolveSibling(name);
+        return TestEvents.expectation(eventFile);
     }
 
     public static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestEvents.read(file);
     }
 }
