@@ -87,140 +87,44 @@ public record ColumnMapping(
      * @throws IllegalArgumentException when {@code field} is not a known field
      */
     public ColumnMapping withColumn(String field, String column) {
-        String name = column == null || column.isBlank() ? null : column;
-        return switch (field) {
-            case "orderId" ->
-                    new ColumnMapping(
-                            name,
-                            itemId,
-                            description,
-                            quantity,
-                            timestamp,
-                            unitPrice,
-                            userId,
-                            country,
-                            timestampPattern,
-                            zone);
-            case "itemId" ->
-                    new ColumnMapping(
-                            orderId,
-                            name,
-                            description,
-                            quantity,
-                            timestamp,
-                            unitPrice,
-                            userId,
-                            country,
-                            timestampPattern,
-                            zone);
-            case "description" ->
-                    new ColumnMapping(
-                            orderId,
-                            itemId,
-                            name,
-                            quantity,
-                            timestamp,
-                            unitPrice,
-                            userId,
-                            country,
-                            timestampPattern,
-                            zone);
-            case "quantity" ->
-                    new ColumnMapping(
-                            orderId,
-                            itemId,
-                            description,
-                            name,
-                            timestamp,
-                            unitPrice,
-                            userId,
-                            country,
-                            timestampPattern,
-                            zone);
-            case "timestamp" ->
-                    new ColumnMapping(
-                            orderId,
-                            itemId,
-                            description,
-                            quantity,
-                            name,
-                            unitPrice,
-                            userId,
-                            country,
-                            timestampPattern,
-                            zone);
-            case "unitPrice" ->
-                    new ColumnMapping(
-                            orderId,
-                            itemId,
-                            description,
-                            quantity,
-                            timestamp,
-                            name,
-                            userId,
-                            country,
-                            timestampPattern,
-                            zone);
-            case "userId" ->
-                    new ColumnMapping(
-                            orderId,
-                            itemId,
-                            description,
-                            quantity,
-                            timestamp,
-                            unitPrice,
-                            name,
-                            country,
-                            timestampPattern,
-                            zone);
-            case "country" ->
-                    new ColumnMapping(
-                            orderId,
-                            itemId,
-                            description,
-                            quantity,
-                            timestamp,
-                            unitPrice,
-                            userId,
-                            name,
-                            timestampPattern,
-                            zone);
-            default ->
-                    throw new IllegalArgumentException(
-                            "Unknown column mapping field '"
-                                    + field
-                                    + "'; expected one of "
-                                    + FIELDS);
-        };
+        int position = FIELDS.indexOf(field);
+        if (position < 0) {
+            throw new IllegalArgumentException(
+                    "Unknown column mapping field '" + field + "'; expected one of " + FIELDS);
+        }
+        String[] columns = columnsByField();
+        columns[position] = column == null || column.isBlank() ? null : column;
+        return of(columns, timestampPattern, zone);
     }
 
     /** The same mapping with timestamps read in another zone. */
     public ColumnMapping withZone(ZoneId otherZone) {
-        return new ColumnMapping(
-                orderId,
-                itemId,
-                description,
-                quantity,
-                timestamp,
-                unitPrice,
-                userId,
-                country,
-                timestampPattern,
-                otherZone);
+        return of(columnsByField(), timestampPattern, otherZone);
     }
 
     /** The same mapping with timestamps written in another pattern. */
     public ColumnMapping withTimestampPattern(String otherPattern) {
+        return of(columnsByField(), otherPattern, zone);
+    }
+
+    /** The column of each of {@link #FIELDS}, in that order. */
+    private String[] columnsByField() {
+        return new String[] {
+            orderId, itemId, description, quantity, timestamp, unitPrice, userId, country
+        };
+    }
+
+    private static ColumnMapping of(String[] columns, String timestampPattern, ZoneId zone) {
         return new ColumnMapping(
-                orderId,
-                itemId,
-                description,
-                quantity,
-                timestamp,
-                unitPrice,
-                userId,
-                country,
-                otherPattern,
+                columns[0],
+                columns[1],
+                columns[2],
+                columns[3],
+                columns[4],
+                columns[5],
+                columns[6],
+                columns[7],
+                timestampPattern,
                 zone);
     }
 
