@@ -7,20 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.solstice.ingest.lambda.IngestLambdaHandler;
 import io.solstice.local.HttpApiResponse;
 import io.solstice.local.JsonSubset;
-import io.solstice.local.LocalDynamoDb;
-import io.solstice.local.LocalFunction;
-import io.solstice.local.LocalLambdaRuntime;
-import io.solstice.store.StoreClients;
-import io.solstice.store.dynamodb.Tables;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -35,48 +28,8 @@ class IngestLambdaShapesIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final String EVENTS_TABLE = "shapes-events";
-
-    private static final String CATALOG_TABLE = "shapes-catalog";
-
-    private static LocalDynamoDb dynamo;
-
-    private static DynamoDbClient client;
-
-    private static LocalLambdaRuntime runtime;
-
-    private static LocalFunction function;
-
-    @BeforeAll
-    static void startFunction() {
-        dynamo = LocalDynamoDb.start();
-        client =
-                StoreClients.dynamoDb(
-                        dynamo.endpoint(),
-                        LocalDynamoDb.REGION,
-                        LocalDynamoDb.ACCESS_KEY_ID,
-                        LocalDynamoDb.SECRET_ACCESS_KEY);
-        Tables.createIfMissing(client, EVENTS_TABLE, CATALOG_TABLE);
-        runtime = LocalLambdaRuntime.start();
-        Path zip = Path.of(System.getProperty("solstice.ingest.zip", "target/function.zip"));
-        function =
-                LocalFunction.startJava(
-                        "solstice-ingest-shapes",
-                        zip,
-                        IngestLambdaHandler.class.getName() + "::handleRequest",
-                        runtime,
-                        IngestFunctionEnvironment.of(dynamo, EVENTS_TABLE, CATALOG_TABLE),
-                        List.of("-Xmx384m"),
-                        Duration.ofMinutes(2));
-    }
-
-    @AfterAll
-    static void stopFunction() {
-        function.close();
-        runtime.close();
-        client.close();
-        dynamo.close();
-    }
+    @RegisterExtension
+    static final PackagedIngestFunction INGEST = new PackagedIngestFunction("shapes", "-Xmx384m");
 
     static List<Path> eventFiles() {
         return LambdaEvents.files("ingest");
@@ -89,7 +42,7 @@ class IngestLambdaShapesIT {
         JsonNode expected = LambdaEvents.tree(LambdaEvents.expectation(file));
 
         // when
-        String answer = runtime.invoke(LambdaEvents.read(file), Duration.ofSeconds(60));
+        String answer = INGEST.runtime().invoke(LambdaEvents.read(file), Duration.ofSeconds(60));
 
         // then
         if (expected.has("statusCode")) {
@@ -103,10 +56,10 @@ class IngestLambdaShapesIT {
         } else {
             JsonSubset.assertContains(JSON.readTree(answer), expected.path("response"), "answer");
         }
-        assertStored(expected, "storedEvents", EVENTS_TABLE, "eventId", true);
-        assertStored(expected, "absentEvents", EVENTS_TABLE, "eventId", false);
-        assertStored(expected, "storedItems", CATALOG_TABLE, "itemId", true);
-        assertStored(expected, "absentItems", CATALOG_TABLE, "itemId", false);
+        assertStored(expected, "storedEvents", INGEST.eventsTable(), "eventId", true);
+        assertStored(expected, "absentEvents", INGEST.eventsTable(), "eventId", false);
+        assertStored(expected, "storedItems", INGEST.catalogTable(), "itemId", true);
+        assertStored(expected, "absentItems", INGEST.catalogTable(), "itemId", false);
     }
 
     /** A REST API event is answered with the REST API response's multi-value headers too. */
@@ -128,7 +81,8 @@ class IngestLambdaShapesIT {
             JsonNode expected, String list, String table, String key, boolean present) {
         for (JsonNode id : expected.path(list)) {
             Map<String, AttributeValue> item =
-                    client.getItem(
+                    INGEST.dynamoDb()
+                            .getItem(
                                     b ->
                                             b.tableName(table)
                                                     .key(

@@ -5,26 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.solstice.event.CatalogItem;
 import io.solstice.event.Interaction;
 import io.solstice.event.InteractionType;
-import io.solstice.local.LocalDynamoDb;
-import io.solstice.local.LocalFunction;
-import io.solstice.local.LocalLambdaRuntime;
 import io.solstice.local.demo.IngestReplay;
 import io.solstice.local.demo.ReplayTotals;
-import io.solstice.store.StoreClients;
 import io.solstice.store.dynamodb.CatalogStore;
 import io.solstice.store.dynamodb.EventStore;
-import io.solstice.store.dynamodb.Tables;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The demo path end to end: the packaged ingest function runs as its own JVM against the Lambda
@@ -33,48 +24,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 class IngestReplayIT {
 
-    private static final String EVENTS_TABLE = "demo-events";
-
-    private static final String CATALOG_TABLE = "demo-catalog";
-
-    private static LocalDynamoDb dynamo;
-
-    private static DynamoDbClient client;
-
-    private static LocalLambdaRuntime runtime;
-
-    private static LocalFunction function;
-
-    @BeforeAll
-    static void startFunction() {
-        dynamo = LocalDynamoDb.start();
-        client =
-                StoreClients.dynamoDb(
-                        dynamo.endpoint(),
-                        LocalDynamoDb.REGION,
-                        LocalDynamoDb.ACCESS_KEY_ID,
-                        LocalDynamoDb.SECRET_ACCESS_KEY);
-        Tables.createIfMissing(client, EVENTS_TABLE, CATALOG_TABLE);
-        runtime = LocalLambdaRuntime.start();
-        Path zip = Path.of(System.getProperty("solstice.ingest.zip", "target/function.zip"));
-        function =
-                LocalFunction.startJava(
-                        "solstice-ingest",
-                        zip,
-                        LocalFunction.INGEST_HANDLER,
-                        runtime,
-                        IngestFunctionEnvironment.of(dynamo, EVENTS_TABLE, CATALOG_TABLE),
-                        List.of("-Xmx512m"),
-                        Duration.ofMinutes(2));
-    }
-
-    @AfterAll
-    static void stopFunction() {
-        function.close();
-        runtime.close();
-        client.close();
-        dynamo.close();
-    }
+    @RegisterExtension
+    static final PackagedIngestFunction INGEST = new PackagedIngestFunction("demo", "-Xmx512m");
 
     @Test
     void aReplayStoresEveryValidEventOnceAndReportsTheRest() {
@@ -84,8 +35,9 @@ class IngestReplayIT {
         List<CatalogItem> catalog = catalog(120);
 
         // when
-        ReplayTotals first = new IngestReplay(runtime).replay(events, catalog);
-        ReplayTotals again = new IngestReplay(runtime).replay(events.subList(0, 1_000), List.of());
+        ReplayTotals first = new IngestReplay(INGEST.runtime()).replay(events, catalog);
+        ReplayTotals again =
+                new IngestReplay(INGEST.runtime()).replay(events.subList(0, 1_000), List.of());
 
         // then
         long invalid = events.stream().filter(e -> e.quantity() > 1_000_000).count();
@@ -97,14 +49,15 @@ class IngestReplayIT {
         assertThat(first.itemsAccepted()).isEqualTo(120);
         assertThat(again.eventsAccepted()).isZero();
         assertThat(storedEvents()).isEqualTo(first.eventsAccepted());
-        assertThat(new CatalogStore(client, CATALOG_TABLE).scanAll()).hasSize(120);
+        assertThat(new CatalogStore(INGEST.dynamoDb(), INGEST.catalogTable()).scanAll())
+                .hasSize(120);
         System.err.printf(
                 "[replay-it] events=%d eventsPerSecond=%.0f%n", count, first.eventsPerSecond());
     }
 
     private static long storedEvents() {
         AtomicLong count = new AtomicLong();
-        try (EventStore store = new EventStore(client, EVENTS_TABLE)) {
+        try (EventStore store = new EventStore(INGEST.dynamoDb(), INGEST.eventsTable())) {
             store.scanAll(4, event -> count.incrementAndGet());
         }
         return count.get();
