@@ -12,6 +12,7 @@ import io.solstice.local.LocalDynamoDb;
 import io.solstice.local.LocalFunction;
 import io.solstice.local.LocalLambdaRuntime;
 import io.solstice.local.LocalS3;
+import io.solstice.local.QuarkusClientSettings;
 import io.solstice.model.CatalogEntry;
 import io.solstice.model.ModelManifest;
 import io.solstice.model.RankingHyperparameters;
@@ -428,24 +429,8 @@ public final class RankServingHarness {
         env.put("SOLSTICE_EVENTS_TABLE", TABLE);
         env.put("SOLSTICE_MODEL_BUCKET", BUCKET);
         env.put("AWS_REGION", LocalDynamoDb.REGION);
-        env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamo.endpoint().toString());
-        env.put("QUARKUS_DYNAMODB_AWS_REGION", LocalDynamoDb.REGION);
-        env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_TYPE", "static");
-        env.put(
-                "QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID",
-                LocalDynamoDb.ACCESS_KEY_ID);
-        env.put(
-                "QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY",
-                LocalDynamoDb.SECRET_ACCESS_KEY);
-        env.put("QUARKUS_S3_ENDPOINT_OVERRIDE", s3.endpoint().toString());
-        env.put("QUARKUS_S3_AWS_REGION", LocalS3.REGION);
-        env.put("QUARKUS_S3_PATH_STYLE_ACCESS", "true");
-        env.put("QUARKUS_S3_CHUNKED_ENCODING", "false");
-        env.put("QUARKUS_S3_AWS_CREDENTIALS_TYPE", "static");
-        env.put("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", LocalS3.ACCESS_KEY_ID);
-        env.put(
-                "QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY",
-                LocalS3.SECRET_ACCESS_KEY);
+        env.putAll(QuarkusClientSettings.asEnvironment(QuarkusClientSettings.dynamoDb(dynamo)));
+        env.putAll(QuarkusClientSettings.asEnvironment(QuarkusClientSettings.s3(s3)));
         return env;
     }
 }

@@ -2,8 +2,10 @@ package io.solstice.ingest;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.solstice.local.LocalDynamoDb;
+import io.solstice.local.QuarkusClientSettings;
 import io.solstice.store.StoreClients;
 import io.solstice.store.dynamodb.Tables;
+import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -31,23 +33,16 @@ public class LocalDynamoDbResource implements QuarkusTestResourceLifecycleManage
             Tables.createIfMissing(client, EVENTS_TABLE, CATALOG_TABLE);
         }
 
-        return Map.of(
-                "quarkus.dynamodb.endpoint-override",
-                dynamo.endpoint().toString(),
-                "quarkus.dynamodb.aws.region",
-                LocalDynamoDb.REGION,
-                "quarkus.dynamodb.aws.credentials.type",
-                "static",
-                "quarkus.dynamodb.aws.credentials.static-provider.access-key-id",
-                LocalDynamoDb.ACCESS_KEY_ID,
-                "quarkus.dynamodb.aws.credentials.static-provider.secret-access-key",
-                LocalDynamoDb.SECRET_ACCESS_KEY,
-                "solstice.events-table",
-                EVENTS_TABLE,
-                "solstice.catalog-table",
-                CATALOG_TABLE,
-                "solstice.events-retention-days",
-                Integer.toString(RETENTION_DAYS));
+        Map<String, String> config = new HashMap<>(QuarkusClientSettings.dynamoDb(dynamo));
+        config.putAll(
+                Map.of(
+                        "solstice.events-table",
+                        EVENTS_TABLE,
+                        "solstice.catalog-table",
+                        CATALOG_TABLE,
+                        "solstice.events-retention-days",
+                        Integer.toString(RETENTION_DAYS)));
+        return config;
     }
 
     @Override

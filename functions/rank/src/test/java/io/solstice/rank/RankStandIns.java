@@ -3,10 +3,12 @@ package io.solstice.rank;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.solstice.local.LocalDynamoDb;
 import io.solstice.local.LocalS3;
+import io.solstice.local.QuarkusClientSettings;
 import io.solstice.store.StoreClients;
 import io.solstice.store.dynamodb.EventStore;
 import io.solstice.store.dynamodb.Tables;
 import io.solstice.store.s3.ModelRepository;
+import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -39,8 +41,8 @@ public class RankStandIns implements QuarkusTestResourceLifecycleManager {
         storeEvents();
         publishModel();
 
-        Map<String, String> config = new java.util.HashMap<>(dynamoConfig());
-        config.putAll(s3Config());
+        Map<String, String> config = new HashMap<>(QuarkusClientSettings.dynamoDb(dynamo));
+        config.putAll(QuarkusClientSettings.s3(s3));
         return config;
     }
 
@@ -67,39 +69,6 @@ public class RankStandIns implements QuarkusTestResourceLifecycleManager {
             new ModelRepository(client, MODEL_BUCKET)
                     .publish(ModelFixture.VERSION, ModelFixture.servingModel().toFiles());
         }
-    }
-
-    private Map<String, String> dynamoConfig() {
-        return Map.of(
-                "quarkus.dynamodb.endpoint-override",
-                dynamo.endpoint().toString(),
-                "quarkus.dynamodb.aws.region",
-                LocalDynamoDb.REGION,
-                "quarkus.dynamodb.aws.credentials.type",
-                "static",
-                "quarkus.dynamodb.aws.credentials.static-provider.access-key-id",
-                LocalDynamoDb.ACCESS_KEY_ID,
-                "quarkus.dynamodb.aws.credentials.static-provider.secret-access-key",
-                LocalDynamoDb.SECRET_ACCESS_KEY);
-    }
-
-    /** s3rver needs path-style addressing and silently corrupts chunked uploads. */
-    private Map<String, String> s3Config() {
-        return Map.of(
-                "quarkus.s3.endpoint-override",
-                s3.endpoint().toString(),
-                "quarkus.s3.aws.region",
-                LocalS3.REGION,
-                "quarkus.s3.aws.credentials.type",
-                "static",
-                "quarkus.s3.aws.credentials.static-provider.access-key-id",
-                LocalS3.ACCESS_KEY_ID,
-                "quarkus.s3.aws.credentials.static-provider.secret-access-key",
-                LocalS3.SECRET_ACCESS_KEY,
-                "quarkus.s3.path-style-access",
-                "true",
-                "quarkus.s3.chunked-encoding",
-                "false");
     }
 
     @Override

@@ -2,8 +2,10 @@ package io.solstice.retrain;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.solstice.local.LocalDynamoDb;
+import io.solstice.local.QuarkusClientSettings;
 import io.solstice.retrain.ledger.RunLedger;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -36,21 +38,13 @@ public class RetrainStandIns implements QuarkusTestResourceLifecycleManager {
         createRunsTable(dynamo.endpoint());
         batch = BatchStandIn.start();
 
-        return Map.ofEntries(
-                Map.entry("quarkus.dynamodb.endpoint-override", dynamo.endpoint().toString()),
-                Map.entry("quarkus.dynamodb.aws.region", LocalDynamoDb.REGION),
-                Map.entry("quarkus.dynamodb.aws.credentials.type", "static"),
-                Map.entry(
-                        "quarkus.dynamodb.aws.credentials.static-provider.access-key-id",
-                        LocalDynamoDb.ACCESS_KEY_ID),
-                Map.entry(
-                        "quarkus.dynamodb.aws.credentials.static-provider.secret-access-key",
-                        LocalDynamoDb.SECRET_ACCESS_KEY),
-                Map.entry("solstice.runs-table", RUNS_TABLE),
-                Map.entry("solstice.job-queue", BatchStandIn.JOB_QUEUE),
-                Map.entry("solstice.job-definition", BatchStandIn.JOB_DEFINITION),
-                Map.entry("solstice.job-name-prefix", JOB_NAME_PREFIX),
-                Map.entry("solstice.batch-endpoint", batch.endpoint().toString()));
+        Map<String, String> config = new HashMap<>(QuarkusClientSettings.dynamoDb(dynamo));
+        config.put("solstice.runs-table", RUNS_TABLE);
+        config.put("solstice.job-queue", BatchStandIn.JOB_QUEUE);
+        config.put("solstice.job-definition", BatchStandIn.JOB_DEFINITION);
+        config.put("solstice.job-name-prefix", JOB_NAME_PREFIX);
+        config.put("solstice.batch-endpoint", batch.endpoint().toString());
+        return config;
     }
 
     @Override

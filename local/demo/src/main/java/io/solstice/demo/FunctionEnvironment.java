@@ -2,6 +2,7 @@ package io.solstice.demo;
 
 import io.solstice.local.LocalDynamoDb;
 import io.solstice.local.LocalS3;
+import io.solstice.local.QuarkusClientSettings;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,23 +32,15 @@ final class FunctionEnvironment {
     /** The ingest function: DynamoDB only. */
     Map<String, String> ingest() {
         Map<String, String> env = common();
-        putDynamoDb(env);
+        env.putAll(QuarkusClientSettings.asEnvironment(QuarkusClientSettings.dynamoDb(dynamoDb)));
         return env;
     }
 
     /** The rank function: DynamoDB for shopper histories, S3 for the model. */
     Map<String, String> rank() {
         Map<String, String> env = common();
-        putDynamoDb(env);
-        env.put("QUARKUS_S3_ENDPOINT_OVERRIDE", s3.endpoint().toString());
-        env.put("QUARKUS_S3_AWS_REGION", LocalS3.REGION);
-        env.put("QUARKUS_S3_PATH_STYLE_ACCESS", "true");
-        env.put("QUARKUS_S3_CHUNKED_ENCODING", "false");
-        env.put("QUARKUS_S3_AWS_CREDENTIALS_TYPE", "static");
-        env.put("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", LocalS3.ACCESS_KEY_ID);
-        env.put(
-                "QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY",
-                LocalS3.SECRET_ACCESS_KEY);
+        env.putAll(QuarkusClientSettings.asEnvironment(QuarkusClientSettings.dynamoDb(dynamoDb)));
+        env.putAll(QuarkusClientSettings.asEnvironment(QuarkusClientSettings.s3(s3)));
         return env;
     }
 
@@ -57,17 +50,5 @@ final class FunctionEnvironment {
         env.put("SOLSTICE_DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString());
         env.put("SOLSTICE_S3_ENDPOINT", s3.endpoint().toString());
         return env;
-    }
-
-    private void putDynamoDb(Map<String, String> env) {
-        env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamoDb.endpoint().toString());
-        env.put("QUARKUS_DYNAMODB_AWS_REGION", LocalDynamoDb.REGION);
-        env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_TYPE", "static");
-        env.put(
-                "QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID",
-                LocalDynamoDb.ACCESS_KEY_ID);
-        env.put(
-                "QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY",
-                LocalDynamoDb.SECRET_ACCESS_KEY);
     }
 }
