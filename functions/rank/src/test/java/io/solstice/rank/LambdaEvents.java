@@ -8,8 +8,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -22,6 +24,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 final class LambdaEvents {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** Longer than any answer may take: API Gateway gives up after 30 seconds. */
+    private static final Duration INVOKE_TIMEOUT = Duration.ofSeconds(30);
 
     private LambdaEvents() {}
 
@@ -37,16 +42,25 @@ final class LambdaEvents {
 
     /** Invokes the function with any payload and returns what it answered, as text. */
     static String invokeRaw(String payload) {
+        return invokeBytes(payload.getBytes(StandardCharsets.UTF_8)).body();
+    }
+
+    /**
+     * Invokes the function with any bytes, even ones that are not UTF-8, and returns the mock event
+     * server's status (not 200 when the function failed) and the answer as text.
+     */
+    static HttpResponse<String> invokeBytes(byte[] payload) {
         int port =
                 ConfigProvider.getConfig()
                         .getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
         HttpRequest request =
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/_lambda_"))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(payload))
+                        .timeout(INVOKE_TIMEOUT)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
                         .build();
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
