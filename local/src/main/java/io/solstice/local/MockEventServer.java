@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * Quarkus' mock Lambda event server, which {@code @QuarkusTest} starts for a Lambda application: a
@@ -18,16 +20,26 @@ public final class MockEventServer {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /** Longer than any answer may take: API Gateway gives up after 30 seconds. */
+    private static final Duration INVOKE_TIMEOUT = Duration.ofSeconds(30);
+
     private MockEventServer() {}
 
     /**
      * The function's answer to one payload.
      *
-     * @param returned whether the handler returned (HTTP 200) rather than failed; a failure's body
-     *     is the Lambda error ({@code errorType}, {@code errorMessage})
-     * @param body what the handler wrote, or the Lambda error
+     * @param statusCode the mock server's HTTP status: 200 when the handler returned, another when
+     *     it failed
+     * @param body what the handler wrote, or the Lambda error ({@code errorType}, {@code
+     *     errorMessage})
      */
-    public record Answer(boolean returned, String body) {}
+    public record Answer(int statusCode, String body) {
+
+        /** Whether the handler returned rather than failed. */
+        public boolean returned() {
+            return statusCode == 200;
+        }
+    }
 
     /**
      * Invokes the function with one payload.
@@ -36,15 +48,26 @@ public final class MockEventServer {
      * @param payload the event or direct-invoke JSON
      */
     public static Answer invoke(int port, String payload) {
+        return invoke(port, payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Invokes the function with any bytes, even ones that are not UTF-8 or not JSON.
+     *
+     * @param port the server's port, from {@value #TEST_PORT_KEY}
+     * @param payload what the Lambda runtime would hand the function
+     */
+    public static Answer invoke(int port, byte[] payload) {
         HttpRequest request =
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/_lambda_"))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(payload))
+                        .timeout(INVOKE_TIMEOUT)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
                         .build();
         try {
             HttpResponse<String> response =
                     HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode() == 200, response.body());
+            return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package io.solstice.rank;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.solstice.event.FieldError;
 import io.solstice.event.Validated;
 import java.time.Clock;
@@ -216,6 +217,16 @@ public final class RankRequestReader {
         return quoted.append('"').toString();
     }
 
+    /**
+     * A field name or object key as a response names it: as sent when it is short and printable,
+     * else quoted and cut like a value, so that an empty, invisible or huge key still reads.
+     */
+    static String key(String name) {
+        boolean plain =
+                !name.isBlank() && name.length() <= SHOWN_CHARACTERS && !Fields.hasControl(name);
+        return plain ? name : render(TextNode.valueOf(name));
+    }
+
     /** The fields of one body, each read at most once; absent and null mean "use the default". */
     private static final class Fields {
 
@@ -232,7 +243,7 @@ public final class RankRequestReader {
                 String name = names.next();
                 if (!KNOWN.contains(name)) {
                     String known = "one of the fields " + String.join(", ", FIELDS);
-                    errors.add(new FieldError(name, known, "an unknown field"));
+                    errors.add(new FieldError(key(name), known, "an unknown field"));
                 }
             }
         }
@@ -391,7 +402,7 @@ public final class RankRequestReader {
                 if (!(value >= 1 / MAX_BOOST && value <= MAX_BOOST)) {
                     String expected =
                             "a factor from 0.000001 (bury) to 1000000 (boost), 1 for no change";
-                    return failed(name + "." + entry.getKey(), expected, factor, Map.of());
+                    return failed(name + "." + key(entry.getKey()), expected, factor, Map.of());
                 }
                 factors.put(entry.getKey(), value);
             }
@@ -424,12 +435,15 @@ public final class RankRequestReader {
             }
             String rule =
                     "an ISO-8601 date-time with an offset or zone, such as 2011-11-15T23:30:00-05:00"
-                            + " or 2011-11-15T23:30:00+11:00[Australia/Sydney], or no field for now";
+                            + " or 2011-11-15T23:30:00+11:00[Australia/Sydney], in the years"
+                            + " 0000-9999 as for date, or no field for now";
             if (!node.isTextual() || node.textValue().length() > MAX_ID_LENGTH) {
                 return fail(name, rule, node);
             }
             try {
-                return ZonedDateTime.parse(node.textValue());
+                ZonedDateTime dateTime = ZonedDateTime.parse(node.textValue());
+                int year = dateTime.getYear();
+                return year >= 0 && year <= 9999 ? dateTime : fail(name, rule, node);
             } catch (DateTimeParseException e) {
                 return fail(name, rule, node);
             }
@@ -449,7 +463,7 @@ public final class RankRequestReader {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
                 JsonNode position = entry.getValue();
-                String field = name + "." + entry.getKey();
+                String field = name + "." + key(entry.getKey());
                 boolean whole = position.isNumber() && position.canConvertToExactIntegral();
                 if (!whole
                         || position.asDouble() < 1
@@ -479,7 +493,9 @@ public final class RankRequestReader {
                 if (!part.equals("items") && !part.equals("categories")) {
                     errors.add(
                             new FieldError(
-                                    name + "." + part, "items or categories", "an unknown field"));
+                                    name + "." + key(part),
+                                    "items or categories",
+                                    "an unknown field"));
                 }
             }
             List<String> items = strings(name + ".items", node.get("items"));

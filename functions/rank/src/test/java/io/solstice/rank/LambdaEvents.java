@@ -4,6 +4,7 @@ import io.solstice.local.HttpApiEvent;
 import io.solstice.local.HttpApiResponse;
 import io.solstice.local.MockEventServer;
 import io.solstice.local.TestEvents;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -29,9 +30,17 @@ final class LambdaEvents {
 
     /** Invokes the function with any payload and returns what it answered, as text. */
     static String invokeRaw(String payload) {
+        return invokeBytes(payload.getBytes(StandardCharsets.UTF_8)).body();
+    }
+
+    /**
+     * Invokes the function with any bytes, even ones that are not UTF-8, and returns the mock event
+     * server's status (not 200 when the function failed) and the answer as text.
+     */
+    static MockEventServer.Answer invokeBytes(byte[] payload) {
         int port =
                 ConfigProvider.getConfig().getValue(MockEventServer.TEST_PORT_KEY, Integer.class);
-        return MockEventServer.invoke(port, payload).body();
+        return MockEventServer.invoke(port, payload);
     }
 
     /** The event files of {@code test-events/rank/}, without their expectation files. */

@@ -165,6 +165,19 @@ class RankRequestReaderTest {
                                 + "...\" (65 characters)");
     }
 
+    @Test
+    void anUnknownFieldWithAnEmptyControlOrHugeNameIsNamedReadably() {
+        // when
+        Validated<RankRequest> request =
+                reader.read(json("{\"\":1,\"a\\u0000\":2,\"" + "k".repeat(70) + "\":3}"));
+
+        // then
+        assertThat(request.errors())
+                .extracting(FieldError::field)
+                .containsExactly(
+                        "\"\"", "\"a\\u0000\"", "\"" + "k".repeat(64) + "...\" (70 characters)");
+    }
+
     private static JsonNode json(String text) {
         try {
             return JSON.readTree(text);

@@ -2,13 +2,16 @@ package io.solstice.http.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.solstice.event.FieldError;
 import io.solstice.event.JsonSyntax;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -32,9 +36,10 @@ import org.jboss.logging.Logger;
  *   <li>turns a direct invoke ({@code aws lambda invoke} with a plain JSON payload) into a {@code
  *       POST} on the route its fields choose ({@link DirectRoutes}) and answers with the response
  *       body alone; a 5xx becomes a {@link FunctionFailedException} so that Lambda reports it;
- *   <li>answers anything else, and a body marked base64 that is not, with a 400-style body naming
- *       what was expected and what arrived, in the shape of the event where it has one. Never a
- *       500, never an exception for the client's mistake.
+ *   <li>answers anything else (text after the JSON value included), a body that is not a string and
+ *       a body marked base64 that is not, with a 400-style body naming what was expected and what
+ *       arrived, in the shape of the event where it has one. Never a 500, never an exception for
+ *       the client's mistake.
  * </ul>
  */
 public final class ApiGatewayAdapter {
@@ -42,6 +47,10 @@ public final class ApiGatewayAdapter {
     private static final Logger LOG = Logger.getLogger(ApiGatewayAdapter.class);
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Reads a payload; text after the JSON value makes it malformed. */
+    private static final ObjectReader PAYLOADS =
+            JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private static final String EXPECTED_EVENT =
             "an API Gateway HTTP API (payload 2.0) or REST API proxy event, or a direct invoke"
@@ -67,9 +76,14 @@ public final class ApiGatewayAdapter {
         byte[] raw = input.readAllBytes();
         JsonNode payload;
         try {
-            payload = JSON.readTree(raw);
+            payload = PAYLOADS.readTree(raw);
         } catch (JsonProcessingException e) {
             refuse(output, JsonSyntax.describe(e));
+            return;
+        } catch (CharConversionException e) {
+            refuse(
+                    output,
+                    "bytes that are not text in a Unicode encoding (" + e.getMessage() + ")");
             return;
         }
         if (payload == null || payload.isMissingNode()) {
@@ -89,7 +103,7 @@ public final class ApiGatewayAdapter {
 
     private void httpApi(byte[] raw, JsonNode event, OutputStream output, Context context)
             throws IOException {
-        Optional<FieldError> badBody = badBase64Body(event);
+        Optional<FieldError> badBody = badBody(event);
         if (badBody.isPresent()) {
             write(output, httpResponse(400, badBody.get()));
             return;
@@ -98,7 +112,7 @@ public final class ApiGatewayAdapter {
     }
 
     private void restApi(JsonNode event, OutputStream output, Context context) throws IOException {
-        Optional<FieldError> badBody = badBase64Body(event);
+        Optional<FieldError> badBody = badBody(event);
         if (badBody.isPresent()) {
             write(output, RestApiEvents.toRestResponse(httpResponse(400, badBody.get())));
             return;
@@ -146,11 +160,21 @@ public final class ApiGatewayAdapter {
     }
 
     /**
-     * A body flagged {@code isBase64Encoded} that does not decode, which Quarkus answers with a
-     * 500.
+     * A body that is not text (API Gateway always sends a string, so the event was written by
+     * hand), and a body flagged {@code isBase64Encoded} that does not decode, which Quarkus answers
+     * with a 500.
      */
-    private static Optional<FieldError> badBase64Body(JsonNode event) {
-        if (!event.path("isBase64Encoded").asBoolean(false) || !event.path("body").isTextual()) {
+    private static Optional<FieldError> badBody(JsonNode event) {
+        JsonNode body = event.path("body");
+        if (!body.isTextual() && !body.isNull() && !body.isMissingNode()) {
+            String got = body.isContainerNode() ? "an " + kind(body) : "a JSON " + kind(body);
+            return Optional.of(
+                    new FieldError(
+                            "body",
+                            "the request body as a string, e.g. \"{\\\"userId\\\":\\\"17850\\\"}\"",
+                            got));
+        }
+        if (!event.path("isBase64Encoded").asBoolean(false) || !body.isTextual()) {
             return Optional.empty();
         }
         try {
@@ -198,6 +222,10 @@ public final class ApiGatewayAdapter {
                 ? "an empty object"
                 : "an object with fields "
                         + String.join(", ", fields.subList(0, Math.min(8, fields.size())));
+    }
+
+    private static String kind(JsonNode node) {
+        return node.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
     private static String abbreviate(String name) {

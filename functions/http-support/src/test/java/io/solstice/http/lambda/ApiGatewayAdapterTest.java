@@ -206,6 +206,55 @@ class ApiGatewayAdapterTest {
                                 + " is not base64");
     }
 
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"version\":\"2.0\",\"rawPath\":\"/events\",\"requestContext\":{\"http\":"
+                        + "{\"method\":\"POST\"}},\"body\":{\"events\":[]}} | an object",
+                "{\"httpMethod\":\"POST\",\"path\":\"/events\",\"body\":42} | a JSON number"
+            })
+    void aBodyThatIsNotAStringIsA400InsteadOfAnEmptyBody(String event, String got)
+            throws IOException {
+        // when: a hand-written event, since API Gateway always sends the body as a string
+        JsonNode answer = invoke(event);
+
+        // then
+        assertThat(received).isEmpty();
+        assertThat(answer.path("statusCode").asInt()).isEqualTo(400);
+        JsonNode error = JSON.readTree(answer.path("body").asText()).at("/errors/0");
+        assertThat(error.path("field").asText()).isEqualTo("body");
+        assertThat(error.path("got").asText()).isEqualTo(got);
+    }
+
+    @Test
+    void textAfterThePayloadsJsonValueIsRefusedInsteadOfIgnored() throws IOException {
+        // when
+        JsonNode answer = invoke("{\"events\":[]} {\"events\":[{}]}");
+
+        // then
+        assertThat(received).isEmpty();
+        assertThat(answer.at("/errors/0/field").asText()).isEqualTo("event");
+        assertThat(answer.at("/errors/0/got").asText())
+                .startsWith("malformed JSON (Trailing token");
+    }
+
+    @Test
+    void bytesThatLookLikeUtf32ButAreNotAreRefusedInsteadOfFailingTheFunction() throws IOException {
+        // given: '[' in UTF-32, then a character above U+10FFFF
+        byte[] payload = {0, 0, 0, '[', (byte) 0xff, (byte) 0xff, 0, 0};
+
+        // when
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        adapter.handleRequest(new ByteArrayInputStream(payload), output, null);
+
+        // then
+        JsonNode answer = JSON.readTree(output.toByteArray());
+        assertThat(received).isEmpty();
+        assertThat(answer.at("/errors/0/field").asText()).isEqualTo("event");
+        assertThat(answer.at("/errors/0/got").asText()).startsWith("bytes that are not text");
+    }
+
     private JsonNode invoke(String payload) throws IOException {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         adapter.handleRequest(

@@ -2,8 +2,10 @@ package io.solstice.rank.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.solstice.event.FieldError;
 import io.solstice.event.JsonSyntax;
@@ -60,6 +62,9 @@ public class RankHttpApi implements LambdaStreamHandler {
 
     private final ObjectMapper json;
 
+    /** Reads a body; text after the JSON value makes it malformed, as two objects would be. */
+    private final ObjectReader bodies;
+
     private final RankRequestReader reader;
 
     private final RankService service;
@@ -67,6 +72,7 @@ public class RankHttpApi implements LambdaStreamHandler {
     @Inject
     RankHttpApi(ObjectMapper json, RankRequestReader reader, RankService service) {
         this.json = json;
+        this.bodies = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.reader = reader;
         this.service = service;
     }
@@ -110,7 +116,7 @@ public class RankHttpApi implements LambdaStreamHandler {
     private ObjectNode rank(byte[] body) {
         JsonNode tree;
         try {
-            tree = body.length == 0 ? null : json.readTree(body);
+            tree = body.length == 0 ? null : bodies.readTree(body);
         } catch (JsonProcessingException e) {
             return badFields(List.of(new FieldError("body", BODY_SHAPE, JsonSyntax.describe(e))));
         } catch (IOException e) {
