@@ -31,7 +31,7 @@ public final class RankRequestReader {
 
     static final int MAX_COUNTRY_LENGTH = 64;
 
-    private static final List<String> FIELDS =
+    static final List<String> FIELDS =
             List.of(
                     "userId",
                     "date",

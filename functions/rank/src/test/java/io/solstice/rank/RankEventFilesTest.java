@@ -15,11 +15,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Drives every payload in {@code test-events/rank/} (HTTP API 2.0 and REST API 1.0 events, direct
  * invokes, an event of another service) through the real Lambda handler and checks the answer
- * against the file's {@code .expected.json}. An API Gateway answer is checked by {@code
- * statusCode}, {@code headers} and {@code body} (subsets of the response's); a direct invoke's or a
- * refused payload's by {@code response} (a subset of the whole answer). For rankings, {@code items}
- * gives their {@code count}, entries that must match some item ({@code include}) and entries no
- * item may match ({@code exclude}), each a subset of an item.
+ * against the file's {@code .expected.json}, and checks every answer body against {@code
+ * functions/rank/openapi.yaml}. An API Gateway answer is checked by {@code statusCode}, {@code
+ * headers} and {@code body} (subsets of the response's); a direct invoke's or a refused payload's
+ * by {@code response} (a subset of the whole answer). For rankings, {@code items} gives their
+ * {@code count}, entries that must match some item ({@code include}) and entries no item may match
+ * ({@code exclude}), each a subset of an item.
  */
 @QuarkusTest
 class RankEventFilesTest {
@@ -43,6 +44,7 @@ class RankEventFilesTest {
         if (expected.has("response")) {
             JsonNode response = JSON.readTree(answer);
             JsonSubset.assertContains(response, expected.path("response"), "response");
+            assertFitsTheDocument(response);
             assertItems(response.path("items"), expected.path("items"));
             return;
         }
@@ -59,7 +61,17 @@ class RankEventFilesTest {
                                         .hasValue(h.getValue().asText()));
         JsonNode body = response.bodyJson();
         JsonSubset.assertContains(body, expected.path("body"), "body");
+        assertFitsTheDocument(body);
         assertItems(body.path("items"), expected.path("items"));
+    }
+
+    /** An answer body fits openapi.yaml's ErrorBody or RankResponse (a refused event excepted). */
+    private static void assertFitsTheDocument(JsonNode body) {
+        if (body.path("errors").path(0).path("field").asText().equals("event")) {
+            return; // the adapter's refusal of a payload that is no rank request at all
+        }
+        String schema = RankApiDocument.answerSchema(body);
+        assertThat(RankApiDocument.problems(schema, body)).as("%s problems", schema).isEmpty();
     }
 
     private static void assertItems(JsonNode items, JsonNode expected) {
