@@ -16,8 +16,9 @@ import java.util.Set;
  * at each date the features use only purchases before it, and the labels are the items each shopper
  * bought in the following window, exactly as the ranking will be judged (a time-based split, no
  * look-ahead). Each bought item is grouped with items drawn from a mixture of the shopper's own
- * past items (hard negatives for re-orders), recently popular items and all candidates; the
- * probability of each draw is recorded for the logQ correction (see {@link TrainingExamples}).
+ * past items (hard negatives for re-orders), recently popular items, all candidates and, for the
+ * every-item question, the item-kNN neighbours of the shopper's history; the probability of each
+ * draw is recorded for the logQ correction (see {@link TrainingExamples}).
  */
 public final class TrainingExampleBuilder {
 
@@ -234,12 +235,15 @@ public final class TrainingExampleBuilder {
     private static final class Sampler {
 
         private final ItemSignals signals;
+        private final CandidateFeatures features;
         private final Random random;
+        private Stratum cachedStratum;
         private final int[] candidates;
         private final double[] popularityCumulative;
 
         Sampler(CandidateFeatures features, LocalDate asOf, Random random) {
             this.signals = features.signals();
+            this.features = features;
             this.random = random;
             int today = (int) asOf.toEpochDay();
             this.candidates =
@@ -267,17 +271,18 @@ public final class TrainingExampleBuilder {
         /**
          * Fills {@code group} by stratified sampling: half of the draws uniformly from the
          * shopper's own past items, half from the other candidates by a mixture of recent
-         * popularity and uniform (all draws go to the second stratum for a shopper without history,
-         * or when {@code withHistory} is false). Bought items are skipped. Each draw's correction
-         * is {@code log(m_s · q)}, with {@code m_s} the draws of its stratum and {@code q} its
-         * probability within it, so the weighted draws estimate the sum over each stratum without
-         * bias. False when no draw succeeded.
+         * popularity, uniform and, when {@code withHistory}, item-kNN from the shopper's history
+         * (all draws go to the second stratum for a shopper without history, or when {@code
+         * withHistory} is false). Bought items are skipped. Each draw's correction is {@code
+         * log(m_s · q)}, with {@code m_s} the draws of its stratum and {@code q} its probability
+         * within it, so the weighted draws estimate the sum over each stratum without bias. False
+         * when no draw succeeded.
          */
         boolean drawGroup(
                 ShopperHistory shopper, Set<Integer> positives, Group group, boolean withHistory) {
             int m = group.negatives().length;
             int fromHistory = withHistory && shopper.itemCount() > 0 ? m / 2 : 0;
-            Stratum others = otherItems(shopper);
+            Stratum others = otherItems(shopper, withHistory);
             for (int j = 0; j < m; j++) {
                 boolean history = j < fromHistory;
                 int item = -1;
@@ -300,7 +305,10 @@ public final class TrainingExampleBuilder {
             return shopper.item(random.nextInt(shopper.itemCount()));
         }
 
-        private Stratum otherItems(ShopperHistory shopper) {
+        private Stratum otherItems(ShopperHistory shopper, boolean withNeighbours) {
+            if (cachedStratum != null && cachedStratum.shopper == shopper) {
+                return cachedStratum;
+            }
             double pastPopularity = 0;
             int pastCandidates = 0;
             for (int i = 0; i < shopper.itemCount(); i++) {
@@ -310,36 +318,74 @@ public final class TrainingExampleBuilder {
                     pastCandidates++;
                 }
             }
-            return new Stratum(shopper, pastPopularity, pastCandidates);
+            cachedStratum = new Stratum(shopper, pastPopularity, pastCandidates, withNeighbours);
+            return cachedStratum;
         }
 
         /**
-         * The candidates the shopper never bought, drawn with probability proportional to {@code
-         * 0.5 · popularity share + 0.5 · uniform} (popularity left out when nothing sold lately).
+         * The candidates the shopper never bought, drawn with probability proportional to an equal
+         * mixture of popularity share, uniform and, with {@code withNeighbours}, the item-kNN score
+         * from the shopper's history (the new items most like what they bought, which the network
+         * must learn to tell apart from what they will buy); a component is left out when it has no
+         * mass (nothing sold lately, no history or no neighbours). Neighbours are drawn for the
+         * every-item question only: on the public protocol and on mid-month cutoffs alike they
+         * lifted NDCG there and lowered it for the new-items question (see the README).
          */
         private final class Stratum {
 
             private final ShopperHistory shopper;
             private final double popularWeight;
+            private final double knnWeight;
             private final double normaliser;
+            private final double[] knn;
+            private final int[] knnItems;
+            private final double[] knnCumulative;
 
-            Stratum(ShopperHistory shopper, double pastPopularity, int pastCandidates) {
+            Stratum(
+                    ShopperHistory shopper,
+                    double pastPopularity,
+                    int pastCandidates,
+                    boolean withNeighbours) {
                 this.shopper = shopper;
+                this.knn =
+                        withNeighbours && shopper.itemCount() > 0
+                                ? features.knnScores(shopper)
+                                : null;
+                int[] items = new int[candidates.length];
+                double[] cumulative = new double[candidates.length];
+                int n = 0;
+                double knnTotal = 0;
+                if (knn != null) {
+                    for (int item : candidates) {
+                        if (knn[item] > 0 && !shopper.hasBought(item)) {
+                            knnTotal += knn[item];
+                            items[n] = item;
+                            cumulative[n++] = knnTotal;
+                        }
+                    }
+                }
+                this.knnItems = Arrays.copyOf(items, n);
+                this.knnCumulative = Arrays.copyOf(cumulative, n);
                 double total = popularityTotal();
-                this.popularWeight = total > 0 ? 0.5 : 0.0;
-                double uniformWeight = 1.0 - popularWeight;
+                int components = 1 + (total > 0 ? 1 : 0) + (knnTotal > 0 ? 1 : 0);
+                this.popularWeight = total > 0 ? 1.0 / components : 0.0;
+                this.knnWeight = knnTotal > 0 ? 1.0 / components : 0.0;
+                double uniformWeight = 1.0 - popularWeight - knnWeight;
                 double popularMass = total > 0 ? popularWeight * (1 - pastPopularity / total) : 0;
                 double uniformMass =
                         uniformWeight * (1 - (double) pastCandidates / candidates.length);
-                this.normaliser = popularMass + uniformMass;
+                this.normaliser = popularMass + uniformMass + knnWeight;
             }
 
             int draw() {
                 for (int attempt = 0; attempt < 50; attempt++) {
+                    double r = random.nextDouble();
                     int item =
-                            random.nextDouble() < popularWeight
+                            r < popularWeight
                                     ? popular()
-                                    : candidates[random.nextInt(candidates.length)];
+                                    : r < popularWeight + knnWeight
+                                            ? neighbour()
+                                            : candidates[random.nextInt(candidates.length)];
                     if (!shopper.hasBought(item)) {
                         return item;
                     }
@@ -347,10 +393,19 @@ public final class TrainingExampleBuilder {
                 return -1;
             }
 
+            private int neighbour() {
+                double total = knnCumulative[knnCumulative.length - 1];
+                int at = Arrays.binarySearch(knnCumulative, random.nextDouble() * total);
+                return knnItems[Math.min(knnItems.length - 1, at < 0 ? -at - 1 : at)];
+            }
+
             double probability(int item) {
-                double p = (1 - popularWeight) / candidates.length;
+                double p = (1 - popularWeight - knnWeight) / candidates.length;
                 if (popularWeight > 0) {
                     p += popularWeight * popularity(item) / popularityTotal();
+                }
+                if (knnWeight > 0) {
+                    p += knnWeight * knn[item] / knnCumulative[knnCumulative.length - 1];
                 }
                 return p / normaliser;
             }

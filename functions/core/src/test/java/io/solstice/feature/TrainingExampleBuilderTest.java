@@ -32,6 +32,72 @@ class TrainingExampleBuilderTest {
         assertThat(boughtRows(log, Question.FIRST_PURCHASE)).containsExactly("(unknown):B");
     }
 
+    /**
+     * For a returning shopper's every-item groups, the other items are drawn partly by item-kNN
+     * from their history: a neighbour of what they bought is drawn with a higher probability (a
+     * larger log correction) than an item just as popular that no buyer of theirs shares. The
+     * new-items groups draw by popularity and uniformly only, so both get the same correction.
+     */
+    @Test
+    void givenNeighbourOfHistory_whenOtherItemsDrawn_thenItsProposalIsRaisedForEveryItemOnly() {
+        PurchaseLog log = neighbourShop();
+
+        Map<String, Float> everyItem = s1Corrections(log, Question.EVERY_ITEM);
+        Map<String, Float> newItems = s1Corrections(log, Question.NEW_ITEMS);
+
+        assertThat(everyItem).containsKeys("D", "E");
+        assertThat(everyItem.get("D")).isGreaterThan(everyItem.get("E") + 0.5f);
+        assertThat(newItems).containsKeys("D", "E");
+        assertThat(newItems.get("D")).isEqualTo(newItems.get("E"));
+    }
+
+    /** Item of each drawn row of s1's groups, with the log correction of its draw. */
+    private static Map<String, Float> s1Corrections(PurchaseLog log, Question question) {
+        TrainingExamples examples =
+                new TrainingExampleBuilder(
+                                SeasonCalendar.standard(),
+                                Map.of(),
+                                TrainingExampleBuilder.Settings.defaults().asking(question))
+                        .build(log, List.of(AS_OF), 28);
+        Map<String, Float> corrections = new java.util.HashMap<>();
+        int m = examples.negativesPerPositive();
+        for (int g = 0; g < examples.positives().length; g++) {
+            for (int j = 0; j < m; j++) {
+                int row = examples.negatives()[g * m + j];
+                int user = examples.userRows()[row];
+                if (user > 0 && examples.userIds().get(user - 1).equals("s1")) {
+                    String item = examples.itemIds().get(examples.itemRows()[row] - 1);
+                    corrections.put(item, examples.logCorrections()[g * m + j]);
+                }
+            }
+        }
+        return corrections;
+    }
+
+    /**
+     * s1 bought A; two other buyers of A also bought D (so D is A's neighbour); E and F sold as
+     * often as D to shoppers who share nothing with s1. In the label window s1 buys C, G and H,
+     * three new items.
+     */
+    private static PurchaseLog neighbourShop() {
+        List<CleanPurchase> purchases = new ArrayList<>();
+        add(purchases, "s1", "A", AS_OF.minusDays(40));
+        for (String user : List.of("x1", "x2")) {
+            add(purchases, user, "A", AS_OF.minusDays(20));
+            add(purchases, user, "D", AS_OF.minusDays(20));
+        }
+        for (String user : List.of("y1", "y2")) {
+            add(purchases, user, "E", AS_OF.minusDays(20));
+            add(purchases, user, "F", AS_OF.minusDays(20));
+        }
+        for (String item : List.of("C", "G", "H")) {
+            add(purchases, "filler-" + item, item, AS_OF.minusDays(10));
+            add(purchases, "s1", item, AS_OF.plusDays(5));
+        }
+        add(purchases, "filler-D", "D", AS_OF.plusDays(40));
+        return PurchaseLog.of(purchases);
+    }
+
     private static Set<String> boughtRows(PurchaseLog log, Question question) {
         TrainingExamples examples =
                 new TrainingExampleBuilder(
