@@ -15,6 +15,9 @@ import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -96,7 +99,7 @@ public final class ApiGatewayAdapter {
         switch (shape) {
             case HTTP_API -> httpApi(raw, payload, output, context);
             case REST_API -> restApi(payload, output, context);
-            case DIRECT -> direct(payload, output, context);
+            case DIRECT -> direct(raw, payload, output, context);
             case UNKNOWN -> refuse(output, describe(payload));
         }
     }
@@ -121,11 +124,17 @@ public final class ApiGatewayAdapter {
         write(output, RestApiEvents.toRestResponse(answer));
     }
 
-    private void direct(JsonNode payload, OutputStream output, Context context) throws IOException {
+    /**
+     * A direct invoke, sent on as the body of a {@code POST}: the payload's own text, so that the
+     * function reads exactly what was sent (a number such as {@code 1e400} stays as written).
+     */
+    private void direct(byte[] raw, JsonNode payload, OutputStream output, Context context)
+            throws IOException {
         String path = routes.pathFor(payload).orElseThrow();
         String requestId =
                 context == null ? UUID.randomUUID().toString() : context.getAwsRequestId();
-        JsonNode answer = call(DirectInvokes.toHttpApi(payload, path, requestId), context);
+        String sent = utf8(raw).orElseGet(payload::toString);
+        JsonNode answer = call(DirectInvokes.toHttpApi(sent, path, requestId), context);
 
         int status = answer.path("statusCode").asInt(500);
         JsonNode body = body(answer);
@@ -135,6 +144,21 @@ public final class ApiGatewayAdapter {
             throw new FunctionFailedException(status, error);
         }
         write(output, body);
+    }
+
+    /** The bytes as text when they are UTF-8 (as Lambda sends payloads), else empty. */
+    private static Optional<String> utf8(byte[] raw) {
+        try {
+            return Optional.of(
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(raw))
+                            .toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
     }
 
     /** Runs the HTTP handler on a 2.0 event and reads its 2.0 response. */

@@ -1,6 +1,5 @@
 package io.solstice.http.lambda;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -15,11 +14,11 @@ final class DirectInvokes {
     private DirectInvokes() {}
 
     /**
-     * @param payload the invocation's JSON, sent on as the body
+     * @param body the invocation's JSON text, sent on as the body
      * @param path the route, from {@link DirectRoutes}
      * @param requestId the Lambda request id, for the function's logs
      */
-    static ObjectNode toHttpApi(JsonNode payload, String path, String requestId) {
+    static ObjectNode toHttpApi(String body, String path, String requestId) {
         ObjectNode http = NODES.objectNode();
         http.put("method", "POST");
         http.put("path", path);
@@ -38,7 +37,7 @@ final class DirectInvokes {
         event.put("rawQueryString", "");
         event.putObject("headers").put("content-type", "application/json");
         event.set("requestContext", requestContext);
-        event.put("body", payload.toString());
+        event.put("body", body);
         event.put("isBase64Encoded", false);
         return event;
     }

@@ -133,6 +133,19 @@ class ApiGatewayAdapterTest {
     }
 
     @Test
+    void aDirectInvokeReachesTheFunctionAsWrittenNotAsJacksonWouldWriteItAgain()
+            throws IOException {
+        // given a number no double holds, which a parse and rewrite would turn into Infinity
+        String payload = "{\"events\": [{\"quantity\": 1e400}]}";
+
+        // when
+        invoke(payload);
+
+        // then
+        assertThat(received.get(0).path("body").asText()).isEqualTo(payload);
+    }
+
+    @Test
     void aDirectInvokeThatFailsOnTheFunctionsSideIsAFunctionErrorSoLambdaRetriesIt() {
         // given
         status = 503;
