@@ -231,15 +231,51 @@ public final class TrainingExampleBuilder {
     /** One bought item and the items drawn for it, with {@code log(M · q)} of each draw. */
     private record Group(int positive, int[] negatives, float[] corrections) {}
 
+    /**
+     * The item-kNN proposal of one shopper: the candidates they never bought that have a kNN score
+     * from their history, with the running total of the scores for drawing in proportion to them.
+     *
+     * @param scores every item's kNN score (indexed by item)
+     * @param items the candidates with a positive score, in candidate order
+     * @param cumulative the running total of their scores
+     */
+    private record Neighbours(double[] scores, int[] items, double[] cumulative) {
+
+        static final Neighbours NONE = new Neighbours(new double[0], new int[0], new double[0]);
+
+        boolean isEmpty() {
+            return items.length == 0;
+        }
+
+        double total() {
+            return cumulative[cumulative.length - 1];
+        }
+
+        /** A neighbour drawn with probability proportional to its score. */
+        int draw(Random random) {
+            int at = Arrays.binarySearch(cumulative, random.nextDouble() * total());
+            return items[Math.min(items.length - 1, at < 0 ? -at - 1 : at)];
+        }
+
+        /** The probability that {@link #draw} gives {@code item}. */
+        double share(int item) {
+            return scores[item] / total();
+        }
+    }
+
     /** Draws bought subsets and not-bought items for one as-of date. */
     private static final class Sampler {
 
         private final ItemSignals signals;
         private final CandidateFeatures features;
         private final Random random;
-        private Stratum cachedStratum;
         private final int[] candidates;
         private final double[] popularityCumulative;
+
+        /** The last shopper's stratum: a shopper's groups are drawn one after another. */
+        private Stratum lastStratum;
+
+        private boolean lastWithNeighbours;
 
         Sampler(CandidateFeatures features, LocalDate asOf, Random random) {
             this.signals = features.signals();
@@ -306,8 +342,10 @@ public final class TrainingExampleBuilder {
         }
 
         private Stratum otherItems(ShopperHistory shopper, boolean withNeighbours) {
-            if (cachedStratum != null && cachedStratum.shopper == shopper) {
-                return cachedStratum;
+            if (lastStratum != null
+                    && lastStratum.shopper == shopper
+                    && lastWithNeighbours == withNeighbours) {
+                return lastStratum;
             }
             double pastPopularity = 0;
             int pastCandidates = 0;
@@ -318,13 +356,35 @@ public final class TrainingExampleBuilder {
                     pastCandidates++;
                 }
             }
-            cachedStratum = new Stratum(shopper, pastPopularity, pastCandidates, withNeighbours);
-            return cachedStratum;
+            Neighbours neighbours =
+                    withNeighbours && shopper.itemCount() > 0
+                            ? neighbours(shopper)
+                            : Neighbours.NONE;
+            lastStratum = new Stratum(shopper, pastPopularity, pastCandidates, neighbours);
+            lastWithNeighbours = withNeighbours;
+            return lastStratum;
+        }
+
+        /** The candidates the shopper never bought with an item-kNN score from their history. */
+        private Neighbours neighbours(ShopperHistory shopper) {
+            double[] knn = features.knnScores(shopper);
+            int[] items = new int[candidates.length];
+            double[] cumulative = new double[candidates.length];
+            int n = 0;
+            double total = 0;
+            for (int item : candidates) {
+                if (knn[item] > 0 && !shopper.hasBought(item)) {
+                    total += knn[item];
+                    items[n] = item;
+                    cumulative[n++] = total;
+                }
+            }
+            return new Neighbours(knn, Arrays.copyOf(items, n), Arrays.copyOf(cumulative, n));
         }
 
         /**
          * The candidates the shopper never bought, drawn with probability proportional to an equal
-         * mixture of popularity share, uniform and, with {@code withNeighbours}, the item-kNN score
+         * mixture of popularity share, uniform and, given {@link Neighbours}, the item-kNN score
          * from the shopper's history (the new items most like what they bought, which the network
          * must learn to tell apart from what they will buy); a component is left out when it has no
          * mass (nothing sold lately, no history or no neighbours). Neighbours are drawn for the
@@ -334,42 +394,22 @@ public final class TrainingExampleBuilder {
         private final class Stratum {
 
             private final ShopperHistory shopper;
+            private final Neighbours neighbours;
             private final double popularWeight;
             private final double knnWeight;
             private final double normaliser;
-            private final double[] knn;
-            private final int[] knnItems;
-            private final double[] knnCumulative;
 
             Stratum(
                     ShopperHistory shopper,
                     double pastPopularity,
                     int pastCandidates,
-                    boolean withNeighbours) {
+                    Neighbours neighbours) {
                 this.shopper = shopper;
-                this.knn =
-                        withNeighbours && shopper.itemCount() > 0
-                                ? features.knnScores(shopper)
-                                : null;
-                int[] items = new int[candidates.length];
-                double[] cumulative = new double[candidates.length];
-                int n = 0;
-                double knnTotal = 0;
-                if (knn != null) {
-                    for (int item : candidates) {
-                        if (knn[item] > 0 && !shopper.hasBought(item)) {
-                            knnTotal += knn[item];
-                            items[n] = item;
-                            cumulative[n++] = knnTotal;
-                        }
-                    }
-                }
-                this.knnItems = Arrays.copyOf(items, n);
-                this.knnCumulative = Arrays.copyOf(cumulative, n);
+                this.neighbours = neighbours;
                 double total = popularityTotal();
-                int components = 1 + (total > 0 ? 1 : 0) + (knnTotal > 0 ? 1 : 0);
+                int components = 1 + (total > 0 ? 1 : 0) + (neighbours.isEmpty() ? 0 : 1);
                 this.popularWeight = total > 0 ? 1.0 / components : 0.0;
-                this.knnWeight = knnTotal > 0 ? 1.0 / components : 0.0;
+                this.knnWeight = neighbours.isEmpty() ? 0.0 : 1.0 / components;
                 double uniformWeight = 1.0 - popularWeight - knnWeight;
                 double popularMass = total > 0 ? popularWeight * (1 - pastPopularity / total) : 0;
                 double uniformMass =
@@ -384,7 +424,7 @@ public final class TrainingExampleBuilder {
                             r < popularWeight
                                     ? popular()
                                     : r < popularWeight + knnWeight
-                                            ? neighbour()
+                                            ? neighbours.draw(random)
                                             : candidates[random.nextInt(candidates.length)];
                     if (!shopper.hasBought(item)) {
                         return item;
@@ -393,19 +433,13 @@ public final class TrainingExampleBuilder {
                 return -1;
             }
 
-            private int neighbour() {
-                double total = knnCumulative[knnCumulative.length - 1];
-                int at = Arrays.binarySearch(knnCumulative, random.nextDouble() * total);
-                return knnItems[Math.min(knnItems.length - 1, at < 0 ? -at - 1 : at)];
-            }
-
             double probability(int item) {
                 double p = (1 - popularWeight - knnWeight) / candidates.length;
                 if (popularWeight > 0) {
                     p += popularWeight * popularity(item) / popularityTotal();
                 }
                 if (knnWeight > 0) {
-                    p += knnWeight * knn[item] / knnCumulative[knnCumulative.length - 1];
+                    p += knnWeight * neighbours.share(item);
                 }
                 return p / normaliser;
             }
