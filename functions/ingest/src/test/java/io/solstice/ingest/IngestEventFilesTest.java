@@ -8,6 +8,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.solstice.local.HttpApiResponse;
 import io.solstice.local.JsonSubset;
+import io.solstice.local.TestEvents;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,10 +43,10 @@ class IngestEventFilesTest {
     @MethodSource("eventFiles")
     void eachEventFileGetsItsExpectedResponseAndTableContent(Path file) throws Exception {
         // given
-        JsonNode expected = JSON.readTree(LambdaEvents.read(LambdaEvents.expectation(file)));
+        JsonNode expected = JSON.readTree(TestEvents.read(TestEvents.expectation(file)));
 
         // when
-        HttpApiResponse response = LambdaEvents.invoke(LambdaEvents.read(file));
+        HttpApiResponse response = LambdaEvents.invoke(TestEvents.read(file));
 
         // then
         assertThat(response.statusCode())

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.solstice.ingest.lambda.IngestLambdaHandler;
 import io.solstice.local.HttpApiResponse;
 import io.solstice.local.JsonSubset;
+import io.solstice.local.TestEvents;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,17 +33,17 @@ class IngestLambdaShapesIT {
     static final PackagedIngestFunction INGEST = new PackagedIngestFunction("shapes", "-Xmx384m");
 
     static List<Path> eventFiles() {
-        return LambdaEvents.files("ingest");
+        return TestEvents.files("ingest");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("eventFiles")
     void eachPayloadIsAnsweredInItsOwnShapeAndStoresWhatItShould(Path file) throws Exception {
         // given
-        JsonNode expected = LambdaEvents.tree(LambdaEvents.expectation(file));
+        JsonNode expected = TestEvents.tree(TestEvents.expectation(file));
 
         // when
-        String answer = INGEST.runtime().invoke(LambdaEvents.read(file), Duration.ofSeconds(60));
+        String answer = INGEST.runtime().invoke(TestEvents.read(file), Duration.ofSeconds(60));
 
         // then
         if (expected.has("statusCode")) {
@@ -65,7 +66,7 @@ class IngestLambdaShapesIT {
     /** A REST API event is answered with the REST API response's multi-value headers too. */
     private static void assertRestShape(Path file, JsonNode answer) {
         assertThat(answer.path("body").isTextual()).as("body as text").isTrue();
-        if (LambdaEvents.tree(file).has("httpMethod")) {
+        if (TestEvents.tree(file).has("httpMethod")) {
             List<String> contentTypes =
                     answer.path("multiValueHeaders").properties().stream()
                             .filter(h -> h.getKey().equalsIgnoreCase("content-type"))

@@ -1,6 +1,5 @@
 package io.solstice.ingest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.solstice.local.HttpApiResponse;
 import io.solstice.local.MockEventServer;
 import io.solstice.local.TestEvents;
@@ -23,11 +22,6 @@ final class LambdaEvents {
         return HttpApiResponse.parse(MockEventServer.invoke(port, eventJson).body());
     }
 
-    /** The event files of a folder under {@code test-events/}, without their expectation files. */
-    static List<Path> files(String folder) {
-        return TestEvents.files(folder);
-    }
-
     /**
      * The HTTP API 2.0 event files of a folder that Quarkus' own handler can answer: what the mock
      * event server of {@code @QuarkusTest} feeds it. Leaves out REST API events, direct invokes and
@@ -35,26 +29,9 @@ final class LambdaEvents {
      * {@code IngestLambdaShapesIT}, which drives every file).
      */
     static List<Path> httpApiFiles(String folder) {
-        return files(folder).stream()
-                .filter(f -> "2.0".equals(tree(f).path("version").asText()))
-                .filter(f -> !tree(expectation(f)).has("packagedOnly"))
+        return TestEvents.files(folder).stream()
+                .filter(f -> "2.0".equals(TestEvents.tree(f).path("version").asText()))
+                .filter(f -> !TestEvents.tree(TestEvents.expectation(f)).has("packagedOnly"))
                 .toList();
-    }
-
-    /** The expectation file beside an event file. */
-    static Path expectation(Path eventFile) {
-        return TestEvents.expectation(eventFile);
-    }
-
-    static JsonNode tree(Path file) {
-        return TestEvents.tree(file);
-    }
-
-    static String read(Path file) {
-        return TestEvents.read(file);
-    }
-
-    static Path repoRoot() {
-        return TestEvents.repoRoot();
     }
 }

@@ -15,6 +15,7 @@ import io.solstice.event.ForgetRequestValidator;
 import io.solstice.event.InteractionType;
 import io.solstice.event.InteractionValidator;
 import io.solstice.event.Validated;
+import io.solstice.local.TestEvents;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,7 +62,7 @@ class OpenApiDocumentTest {
         document =
                 new YAMLMapper()
                         .readTree(
-                                LambdaEvents.repoRoot()
+                                TestEvents.repoRoot()
                                         .resolve("functions/ingest/openapi.yaml")
                                         .toFile());
     }
@@ -115,14 +116,14 @@ class OpenApiDocumentTest {
     }
 
     static List<Path> acceptedRequestFiles() {
-        return LambdaEvents.files("ingest").stream()
+        return TestEvents.files("ingest").stream()
                 .filter(
                         f ->
-                                LambdaEvents.tree(LambdaEvents.expectation(f))
+                                TestEvents.tree(TestEvents.expectation(f))
                                                 .path("statusCode")
                                                 .asInt()
                                         == 200)
-                .filter(f -> SCHEMA_OF_PATH.containsKey(httpPath(LambdaEvents.tree(f))))
+                .filter(f -> SCHEMA_OF_PATH.containsKey(httpPath(TestEvents.tree(f))))
                 .toList();
     }
 
@@ -130,7 +131,7 @@ class OpenApiDocumentTest {
     @MethodSource("acceptedRequestFiles")
     void eachRequestTheFunctionAcceptsInFullFitsTheSchema(Path file) throws Exception {
         // given
-        JsonNode event = LambdaEvents.tree(file);
+        JsonNode event = TestEvents.tree(file);
 
         // when
         Set<ValidationMessage> problems =

@@ -31,6 +31,12 @@ public final class RankRequestReader {
 
     static final int MAX_COUNTRY_LENGTH = 64;
 
+    /** A small valid request, for messages that show what a request looks like. */
+    public static final String EXAMPLE = "{\"userId\":\"17850\",\"count\":10}";
+
+    /** What a request body is, as an error message says it. */
+    public static final String BODY_SHAPE = "a JSON object such as " + EXAMPLE;
+
     static final List<String> FIELDS =
             List.of(
                     "userId",
@@ -92,8 +98,7 @@ public final class RankRequestReader {
             return Validated.valid(defaults());
         }
         if (!body.isObject()) {
-            String shape = "a JSON object such as {\"userId\":\"17850\",\"count\":10}";
-            return Validated.invalid(List.of(new FieldError("body", shape, render(body))));
+            return Validated.invalid(List.of(new FieldError("body", BODY_SHAPE, render(body))));
         }
 
         Fields fields = new Fields(body);

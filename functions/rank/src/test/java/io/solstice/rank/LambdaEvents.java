@@ -47,13 +47,4 @@ final class LambdaEvents {
     static List<Path> files() {
         return TestEvents.files("rank");
     }
-
-    /** The expectation file beside an event file. */
-    static Path expectation(Path eventFile) {
-        return TestEvents.expectation(eventFile);
-    }
-
-    static String read(Path file) {
-        return TestEvents.read(file);
-    }
 }

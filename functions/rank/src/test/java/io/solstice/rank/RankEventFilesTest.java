@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.solstice.local.HttpApiResponse;
 import io.solstice.local.JsonSubset;
+import io.solstice.local.TestEvents;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,10 +36,10 @@ class RankEventFilesTest {
     @MethodSource("eventFiles")
     void eachEventFileGetsItsExpectedResponse(Path file) throws Exception {
         // given
-        JsonNode expected = JSON.readTree(LambdaEvents.read(LambdaEvents.expectation(file)));
+        JsonNode expected = JSON.readTree(TestEvents.read(TestEvents.expectation(file)));
 
         // when
-        String answer = LambdaEvents.invokeRaw(LambdaEvents.read(file));
+        String answer = LambdaEvents.invokeRaw(TestEvents.read(file));
 
         // then
         if (expected.has("response")) {

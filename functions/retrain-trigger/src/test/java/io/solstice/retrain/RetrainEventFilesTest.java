@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.solstice.local.JsonSubset;
+import io.solstice.local.TestEvents;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,15 +27,15 @@ class RetrainEventFilesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static List<Path> eventFiles() {
-        return RepoFiles.eventFiles("retrain-trigger");
+        return TestEvents.files("retrain-trigger");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("eventFiles")
     void twoDeliveriesOfOneEventSubmitAtMostOneJob(Path file) throws Exception {
         // given
-        String event = RepoFiles.read(file);
-        JsonNode expected = JSON.readTree(RepoFiles.read(RepoFiles.expectation(file)));
+        String event = TestEvents.read(file);
+        JsonNode expected = JSON.readTree(TestEvents.read(TestEvents.expectation(file)));
         int submittedBefore = BatchCalls.submittedCount();
 
         // when

@@ -57,9 +57,6 @@ public class RankHttpApi implements LambdaStreamHandler {
 
     private static final String ROUTES = "the rank API has " + ROUTE;
 
-    private static final String BODY_SHAPE =
-            "a JSON object such as {\"userId\":\"17850\",\"count\":10}";
-
     private final ObjectMapper json;
 
     /** Reads a body; text after the JSON value makes it malformed, as two objects would be. */
@@ -96,7 +93,7 @@ public class RankHttpApi implements LambdaStreamHandler {
         if (!"POST".equals(method.toUpperCase(Locale.ROOT))) {
             ObjectNode response =
                     error(405, "method " + method + " is not allowed on " + path + "; " + ROUTES);
-            ((ObjectNode) response.path("headers")).put("allow", "POST");
+            response.withObjectProperty("headers").put("allow", "POST");
             return response;
         }
 
@@ -118,10 +115,13 @@ public class RankHttpApi implements LambdaStreamHandler {
         try {
             tree = body.length == 0 ? null : bodies.readTree(body);
         } catch (JsonProcessingException e) {
-            return badFields(List.of(new FieldError("body", BODY_SHAPE, JsonSyntax.describe(e))));
+            return badFields(
+                    List.of(
+                            new FieldError(
+                                    "body", RankRequestReader.BODY_SHAPE, JsonSyntax.describe(e))));
         } catch (IOException e) {
             String got = "an unreadable body (" + e.getMessage() + ")";
-            return badFields(List.of(new FieldError("body", BODY_SHAPE, got)));
+            return badFields(List.of(new FieldError("body", RankRequestReader.BODY_SHAPE, got)));
         }
 
         Validated<RankRequest> request = reader.read(tree);

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.solstice.http.lambda.ApiGatewayAdapter;
 import io.solstice.http.lambda.DirectRoutes;
+import io.solstice.rank.RankRequestReader;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -27,7 +28,7 @@ public class RankLambdaHandler implements RequestStreamHandler {
 
     /** Every direct invoke is a rank request. */
     static final DirectRoutes DIRECT_ROUTES =
-            DirectRoutes.always("/rank", "{\"userId\":\"17850\",\"count\":10}");
+            DirectRoutes.always("/rank", RankRequestReader.EXAMPLE);
 
     private final ApiGatewayAdapter adapter;
 

@@ -2,7 +2,7 @@ package io.solstice.retrain.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.solstice.retrain.RepoFiles;
+import io.solstice.local.TestEvents;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -24,7 +24,7 @@ class DeployGuideTest {
     @Test
     void everyFileTheGuideNamesExists() throws Exception {
         // given
-        Path root = RepoFiles.root();
+        Path root = TestEvents.repoRoot();
         String guide = Files.readString(root.resolve("infra/DEPLOY.md"));
 
         // when

@@ -3,6 +3,7 @@ package io.solstice.retrain.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.solstice.local.TestEvents;
 import io.solstice.retrain.RepoFiles;
 import io.solstice.retrain.ledger.RunLedger;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ class InfraTemplateTest {
 
     @BeforeAll
     static void readTemplate() {
-        root = RepoFiles.root();
+        root = TestEvents.repoRoot();
         template = SamTemplate.read(RepoFiles.template());
     }
 

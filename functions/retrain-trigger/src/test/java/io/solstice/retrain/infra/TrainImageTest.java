@@ -2,6 +2,7 @@ package io.solstice.retrain.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.solstice.local.TestEvents;
 import io.solstice.retrain.RepoFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class TrainImageTest {
 
-    private static final Path ROOT = RepoFiles.root();
+    private static final Path ROOT = TestEvents.repoRoot();
 
     @Test
     void theGpuImageSwapsTheNativesOfThePomsTensorFlowVersion() throws Exception {
