@@ -8,6 +8,7 @@ import io.solstice.feature.TrainingExampleBuilder.Question;
 import io.solstice.history.PurchaseLog;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,13 +54,8 @@ class TrainingExampleBuilderTest {
 
     /** Item of each drawn row of s1's groups, with the log correction of its draw. */
     private static Map<String, Float> s1Corrections(PurchaseLog log, Question question) {
-        TrainingExamples examples =
-                new TrainingExampleBuilder(
-                                SeasonCalendar.standard(),
-                                Map.of(),
-                                TrainingExampleBuilder.Settings.defaults().asking(question))
-                        .build(log, List.of(AS_OF), 28);
-        Map<String, Float> corrections = new java.util.HashMap<>();
+        TrainingExamples examples = examples(log, question);
+        Map<String, Float> corrections = new HashMap<>();
         int m = examples.negativesPerPositive();
         for (int g = 0; g < examples.positives().length; g++) {
             for (int j = 0; j < m; j++) {
@@ -98,13 +94,17 @@ class TrainingExampleBuilderTest {
         return PurchaseLog.of(purchases);
     }
 
+    /** The default settings' examples for one question at {@code AS_OF}, 28-day labels. */
+    private static TrainingExamples examples(PurchaseLog log, Question question) {
+        return new TrainingExampleBuilder(
+                        SeasonCalendar.standard(),
+                        Map.of(),
+                        TrainingExampleBuilder.Settings.defaults().asking(question))
+                .build(log, List.of(AS_OF), 28);
+    }
+
     private static Set<String> boughtRows(PurchaseLog log, Question question) {
-        TrainingExamples examples =
-                new TrainingExampleBuilder(
-                                SeasonCalendar.standard(),
-                                Map.of(),
-                                TrainingExampleBuilder.Settings.defaults().asking(question))
-                        .build(log, List.of(AS_OF), 28);
+        TrainingExamples examples = examples(log, question);
         Set<String> bought = new HashSet<>();
         for (int row : examples.positives()) {
             int user = examples.userRows()[row];
