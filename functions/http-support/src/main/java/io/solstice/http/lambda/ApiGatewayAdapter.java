@@ -188,14 +188,14 @@ public final class ApiGatewayAdapter {
      * hand), and a body flagged {@code isBase64Encoded} that does not decode, which Quarkus answers
      * with a 500.
      */
-    private static Optional<FieldError> badBody(JsonNode event) {
+    private Optional<FieldError> badBody(JsonNode event) {
         JsonNode body = event.path("body");
         if (!body.isTextual() && !body.isNull() && !body.isMissingNode()) {
             String got = body.isContainerNode() ? "an " + kind(body) : "a JSON " + kind(body);
             return Optional.of(
                     new FieldError(
                             "body",
-                            "the request body as a string, e.g. \"{\\\"userId\\\":\\\"17850\\\"}\"",
+                            "a string holding the request's JSON text, such as " + routes.example(),
                             got));
         }
         if (!event.path("isBase64Encoded").asBoolean(false) || !body.isTextual()) {

@@ -237,6 +237,8 @@ class ApiGatewayAdapterTest {
         assertThat(answer.path("statusCode").asInt()).isEqualTo(400);
         JsonNode error = JSON.readTree(answer.path("body").asText()).at("/errors/0");
         assertThat(error.path("field").asText()).isEqualTo("body");
+        assertThat(error.path("expected").asText())
+                .isEqualTo("a string holding the request's JSON text, such as " + ROUTES.example());
         assertThat(error.path("got").asText()).isEqualTo(got);
     }
 
