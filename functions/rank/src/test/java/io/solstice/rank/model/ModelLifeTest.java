@@ -28,7 +28,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,6 +49,25 @@ class ModelLifeTest {
     private static final Duration REFRESH = Duration.ofSeconds(60);
 
     @RegisterExtension static final ModelBuckets BUCKETS = new ModelBuckets();
+
+    /**
+     * The service logs a line per request, and the swap tests rank hundreds of thousands of times:
+     * its INFO lines would fill the build log. Warnings and errors (a stale model) still show.
+     */
+    private static final Logger RANK_SERVICE = Logger.getLogger(RankService.class.getName());
+
+    private static Level rankServiceLevel;
+
+    @BeforeAll
+    static void quietThePerRequestLog() {
+        rankServiceLevel = RANK_SERVICE.getLevel();
+        RANK_SERVICE.setLevel(Level.WARNING);
+    }
+
+    @AfterAll
+    static void restoreThePerRequestLog() {
+        RANK_SERVICE.setLevel(rankServiceLevel);
+    }
 
     private final AtomicLong now = new AtomicLong();
 
